@@ -1,0 +1,33 @@
+# Two commands matter: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= archive.db
+PORT   ?= 8001
+
+.PHONY: setup test demo eval clean
+
+setup: $(STAMP)
+
+# Re-installs only when the packaging changed; the project itself is installed editable.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+# Serve the sample portals on 127.0.0.1, crawl them into $(DB), then browse it in Datasette.
+demo: setup
+	@set -e; tmp=$$(mktemp -d); \
+	$(BIN)/python tests/sampleweb.py --registry $$tmp/sources --port-file $$tmp/ports.json > $$tmp/server.log 2>&1 & \
+	server=$$!; trap 'kill $$server 2>/dev/null; rm -rf $$tmp' EXIT INT TERM; \
+	for i in $$(seq 50); do test -s $$tmp/ports.json && break; sleep 0.1; done; \
+	echo "Sample portals:"; cat $$tmp/server.log; \
+	$(BIN)/newsarchive crawl --all --sources $$tmp/sources --db $(DB); \
+	$(BIN)/newsarchive serve --db $(DB) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""The SQLite archive: schema, migrations, writes, and the Datasette configuration."""

@@ -1,0 +1,65 @@
+"""Schema changes as numbered migrations, applied once each and recorded in ``_migrations``.
+
+A migration is appended, never edited: an archive made by an older version is brought up to
+date by running what it has not yet seen, and no row is lost on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
+
+
+def migration(function: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    MIGRATIONS.append((function.__name__, function))
+    return function
+
+
+@migration
+def m001_articles_and_sources(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {"key": str, "name": str, "province": str, "kind": str, "home": str, "domains": str, "start_urls": str},
+        pk="key",
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,
+            "source": str,
+            "title": str,
+            "text": str,
+            "published": str,
+            "date_source": str,
+            "author": str,
+            "source_attribution": str,
+            "word_count": int,
+            "fetched_at": str,
+            "first_seen": str,
+        },
+        pk="id",
+        not_null={"url", "source", "text", "fetched_at", "first_seen"},
+        foreign_keys=[("source", "sources", "key")],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["source", "published"])
+    db["articles"].create_index(["published"])
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the migrations ``db`` lacks, each in its own transaction; return their names."""
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for name, function in MIGRATIONS:
+        if name in done:
+            continue
+        with db.conn:
+            function(db)
+            db["_migrations"].insert({"name": name, "applied_at": datetime.now(UTC).isoformat(timespec="seconds")})
+        applied.append(name)
+    return applied

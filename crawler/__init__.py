@@ -1,0 +1,1 @@
+"""The newsarchive Scrapy project: settings, items, pipelines, extraction and the CLI."""

@@ -1,0 +1,221 @@
+"""One page in, one clean article out: the extraction that the crawl, ``extract`` and ``make eval`` share.
+
+Order matters: headline and date line are read from the page as published; then furniture is
+pruned (site profile first, generic rules after); trafilatura finds the body in what is left,
+with a readable chain of fallbacks; last, bylines and furniture lines come out of the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import etree, html
+
+from ..registry import ExtractHints
+from .authors import author_from_markup, take_bylines
+from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line
+from .published import find_published
+from .text import fold, normalize, one_line
+from .titles import find_title, site_name
+
+PARAGRAPH_TAGS = {"p", "span", "font", "strong", "b", "em", "i", "br", "u", "a"}
+MIN_BODY_CHARS = 200
+
+
+class ExtractionError(ValueError):
+    """The input is not an HTML page we can read."""
+
+
+@dataclass
+class Article:
+    url: str
+    title: str | None
+    text: str
+    published: str | None
+    date_source: str | None
+    author: str | None
+    source_attribution: str | None
+    canonical_url: str | None
+    word_count: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def parse_html(page: str | bytes) -> etree._Element:
+    """An lxml tree from a page's text or bytes (bytes decoded from its declared or sniffed charset)."""
+    if isinstance(page, bytes):
+        if b"\x00" in page[:2048]:
+            raise ExtractionError("binary content, not an HTML page")
+        tree = trafilatura.utils.load_html(page)
+    else:
+        tree = html.fromstring(page) if page.strip() else None
+    if tree is None or not len(tree):
+        raise ExtractionError("not an HTML page")
+    return tree
+
+
+def _main_container(tree: etree._Element) -> etree._Element | None:
+    """The element holding the most running text: protected from furniture pruning with its ancestors."""
+    scores: Counter = Counter()
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in {"a", "script", "style"}:
+            continue
+        own = len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
+        if own > 30:
+            holder = element.getparent() if element.tag in PARAGRAPH_TAGS and element.getparent() is not None else element
+            scores[holder] += own
+    return scores.most_common(1)[0][0] if scores else None
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove ``element`` but keep its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._Element]) -> None:
+    """Drop furniture blocks, never the headline, the main text block, or their ancestors."""
+    protected = {a for k in keep if k is not None for a in (k, *k.iterancestors())}
+    for xpath in (*site_xpaths, *BLOCK_XPATHS):
+        for element in tree.xpath(xpath):
+            if element not in protected:
+                _drop(element)
+    for element in list(tree.iter()):
+        if element.getparent() is None or not isinstance(element.tag, str) or element in protected:
+            continue
+        kind = heading_kind(element)
+        if kind is None:
+            continue
+        heading = one_line("".join(element.itertext()))
+        block = element
+        while (parent := block.getparent()) is not None and parent not in protected:
+            if not one_line("".join(parent.itertext())).startswith(heading):
+                break
+            block = parent
+        following = [s for s in block.itersiblings() if isinstance(s.tag, str)]
+        if kind == "tail":
+            doomed = [block, *following]
+        elif block is element and following:
+            doomed = [block, following[0]]
+        else:
+            doomed = [block]
+        for victim in doomed:
+            if victim in protected:
+                break
+            _drop(victim)
+
+
+def _bold(element: etree._Element, text: str) -> bool:
+    bold = "".join("".join(h.itertext()) for h in element.iter("hi") if "b" in (h.get("rend") or ""))
+    return bool(bold) and one_line(bold) == text
+
+
+def _body_lines(body: etree._Element) -> list[tuple[str, bool]]:
+    """Paragraph-level lines of trafilatura's output tree, each with whether it is all bold."""
+    lines = []
+    for block in body:
+        if block.tag == "list":
+            items = [i for i in block.iter("item")]
+        elif block.tag == "table":
+            items = [r for r in block.iter("row")]
+        elif block.tag == "graphic":
+            continue
+        else:
+            items = [block]
+        for item in items:
+            text = one_line(" ".join(item.itertext()) if item.tag == "row" else "".join(item.itertext()))
+            if text:
+                lines.append((text, _bold(item, text)))
+    return lines
+
+
+def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
+    """trafilatura's precision run, then its recall run, then its baseline: the first with enough text."""
+    attempts = (
+        dict(favor_precision=False),
+        dict(favor_recall=True),
+    )
+    lines: list[tuple[str, bool]] = []
+    for options in attempts:
+        document = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, include_images=False,
+            include_formatting=True, deduplicate=False, with_metadata=False, **options,
+        )
+        if document is not None and document.body is not None:
+            lines = _body_lines(document.body)
+            if sum(len(t) for t, _ in lines) >= MIN_BODY_CHARS:
+                return lines
+    body, _, _ = trafilatura.baseline(etree.tostring(tree, encoding="unicode"))
+    fallback = _body_lines(body)
+    return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
+
+
+def _clean_lines(lines: list[tuple[str, bool]], title: str | None, date_line: str | None) -> list[tuple[str, bool]]:
+    """Drop furniture lines, the repeated headline and date line; cut at a closing heading."""
+    title_folded = fold(title) if title else None
+    kept: list[tuple[str, bool]] = []
+    for text, bold in lines:
+        text = normalize(text)
+        folded = fold(text).strip(" :>»›.-|")
+        if any(p.fullmatch(folded) for p, kind in HEADINGS if kind == "tail") and kept:
+            break
+        if (
+            is_furniture_line(text)
+            or any(p.fullmatch(folded) for p, _ in HEADINGS)
+            or (title_folded and folded == title_folded)
+            or (date_line and text == date_line)
+            or (kept and kept[-1][0] == text)
+        ):
+            continue
+        kept.append((text, bold))
+    return kept
+
+
+def extract_article(
+    page: str | bytes,
+    url: str,
+    hints: ExtractHints = ExtractHints(),
+    *,
+    site: str | None = None,
+    listing_date: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Extract one article page. ``site`` is the source's name, so it is never taken for title or author."""
+    tree = parse_html(page)
+    site = site_name(tree, site)
+    title, title_element = find_title(tree, hints.title_xpaths, site)
+    container = _main_container(tree)
+    prune(tree, hints.prune_xpaths, keep=[title_element, container])
+    lines = _clean_lines(_extract_body(tree, url), title, None)
+    lead = lines[0][0] if lines else ""
+    published = find_published(tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, lead=lead, now=now)
+    if published.line:
+        lines = [(t, b) for t, b in lines if t != published.line]
+    lines, byline = take_bylines(lines, site)
+    author = byline.author or published.author_hint or author_from_markup(tree, hints.author_xpaths, site)
+    text = "\n".join(t for t, _ in lines)
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    return Article(
+        url=url,
+        title=normalize(title) if title else None,
+        text=text,
+        published=published.iso,
+        date_source=published.source,
+        author=normalize(author) if author else None,
+        source_attribution=byline.attribution,
+        canonical_url=urljoin(url, canonical[0].strip()) if canonical else None,
+        word_count=len(text.split()),
+    )

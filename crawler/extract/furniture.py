@@ -1,0 +1,99 @@
+"""Generic furniture of Vietnamese portals, as ordered data.
+
+Three layers, each a list of rules, applied without any site profile (a profile's prune XPaths
+are added in front, never instead):
+
+1. ``BLOCK_XPATHS``: page blocks recognisable by markup (comment forms, share bars, sidebars,
+   visitor counters ...), dropped from the tree before trafilatura sees it.
+2. ``HEADINGS``: blocks recognisable by their heading text ("Tin cùng chuyên mục", "Thống kê
+   truy cập" ...). A *tail* heading closes the article: it and all that follows it in its
+   container go. A *box* heading takes only the block it opens.
+3. ``LINE_PATTERNS``: single lines that survive extraction (alt text shown as text, counters,
+   promo lines, licence footers), dropped from the extracted text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .text import fold, one_line
+
+
+def _class_or_id(*tokens: str) -> str:
+    """XPath predicate: @class or @id contains one of ``tokens`` (ASCII, lower-cased)."""
+    lower = "translate({attr},'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+    tests = [f"contains({lower.format(attr=a)},'{t}')" for t in tokens for a in ("@class", "@id")]
+    return " or ".join(tests)
+
+
+BLOCK_XPATHS: list[str] = [
+    "//script | //style | //noscript | //iframe | //form | //select | //button | //input | //textarea",
+    "//nav | //aside | //footer",
+    f"//*[{_class_or_id('comment', 'binhluan', 'binh-luan', 'y-kien', 'ykien', 'feedback')}]",
+    f"//*[{_class_or_id('share', 'social', 'sharing', 'addthis', 'zalo', 'facebook', 'print', 'sendmail', 'send-mail')}]",
+    f"//*[{_class_or_id('related', 'lienquan', 'lien-quan', 'othernews', 'other-news', 'tinkhac', 'tin-khac', 'cungchuyenmuc', 'cung-chuyen-muc', 'samecate', 'same-cat', 'morenews', 'more-news', 'readmore')}]",
+    f"//*[{_class_or_id('tags', 'tag-list', 'taglist', 'tukhoa', 'tu-khoa', 'keyword')}]",
+    f"//*[{_class_or_id('counter', 'thongke', 'thong-ke', 'statistic', 'visitor', 'useronline', 'dangonline', 'dang-online')}]",
+    f"//*[{_class_or_id('weblink', 'web-link', 'lienket', 'lien-ket', 'linkbox', 'link-box')}]",
+    f"//*[{_class_or_id('rating', 'danhgia', 'danh-gia', 'vote')}]",
+    f"//*[{_class_or_id('sidebar', 'side-bar', 'breadcrumb', 'banner', 'advert', 'quangcao', 'quang-cao', 'popup', 'copyright', 'bottom-menu', 'mostview', 'most-view', 'docnhieu', 'doc-nhieu', 'tinmoi', 'tin-moi', 'latest')}]",
+]
+
+
+# (folded heading text, kind); matched against the whole text of a short element.
+HEADINGS: list[tuple[re.Pattern, str]] = [
+    (re.compile(p), kind)
+    for p, kind in [
+        (r"(cac )?tin (cung|trong) (chuyen muc|chu de|loai|su kien)", "tail"),
+        (r"(cac )?(tin|bai|bai viet|tin bai) (khac|lien quan|da dua|cung chuyen muc|cung chu de|moi hon|cu hon)", "tail"),
+        (r"cung chuyen muc|doc them|xem them|tin da dua", "tail"),
+        (r"(y kien|binh luan|gui binh luan|viet binh luan( moi)?|y kien ban doc|gui y kien( ban doc)?)( \(\d+\))?", "tail"),
+        (r"thong ke truy cap|luot truy cap|so luot truy cap", "box"),
+        (r"(website|web|cac website|trang) lien ket|lien ket( website)?|lien ket web", "box"),
+        (r"video hoat dong|hinh anh hoat dong|thu vien (anh|video|hinh anh)|video|hinh anh|album anh", "box"),
+        (r"(tin )?(doc|xem) nhieu( nhat)?|tin moi( nhat| cap nhat)?|tieu diem|tin noi bat|tin tuc noi bat", "box"),
+        (r"tu khoa|tags?|the", "box"),
+        (r"chia se( bai viet)?|in bai( viet)?|gui email|gui bai viet|ban in|luu bai viet|danh gia bai viet", "box"),
+        (r"quang cao|lien he quang cao|dat mua bao", "box"),
+    ]
+]
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "td", "th", "a", "li", "legend", "label", "section", "header", "dt"}
+MAX_HEADING_CHARS = 40
+
+LINE_PATTERNS: list[re.Pattern] = [
+    re.compile(p, re.IGNORECASE)
+    for p in [
+        r"anh tin bai",  # placeholder alt text shown as text
+        r".{8,} - ảnh \d+",  # "<headline> - ảnh 1": alt text of inline photos
+        r"(ảnh|hình) (minh họa|tư liệu)",
+        r"(chia sẻ|in bài( viết)?|gửi email|lưu bài viết|bản in|về trang trước|lên đầu trang|quay lại)( [|/•] ?(chia sẻ|in bài( viết)?|gửi email|bản in|lưu bài viết|quay lại))*",
+        r"(đang online|đang truy cập|hôm nay|hôm qua|trong tuần|tuần này|trong tháng|tháng này|tất cả|tổng (số )?lượt truy cập|lượt (xem|truy cập|đọc)|số lượt xem)\s*:?\s*[\d.,]+",
+        r"xem thêm\s*(>>|»|›|\.\.\.)?",
+        r"(mời (quý )?(bạn đọc|độc giả)|bạn đọc (có thể )?(theo dõi|xem)).{0,200}(zalo|google news|facebook|youtube|tiktok|fanpage|kênh).*",
+        r"(đặt mua báo|đăng ký nhận bản tin).*",
+        r"(giấy phép|gp) (số|xuất bản)?.{0,120}(bttt|btttt|gp-|cấp ngày|ngày \d).*",
+        r"(©|bản quyền|copyright).{0,200}",
+        r"(từ khóa|tags?|thẻ)\s*:.{0,300}",
+        r"(cỡ chữ|font size|a\+? ?a-?)\s*[:|]?.{0,30}",
+    ]
+]
+
+
+def heading_kind(element: etree._Element) -> str | None:
+    """'tail' or 'box' when ``element``'s whole text is a furniture heading, else None."""
+    if element.tag not in HEADING_TAGS:
+        return None
+    text = one_line("".join(element.itertext()))
+    if not text or len(text) > MAX_HEADING_CHARS:
+        return None
+    folded = fold(text).strip(" :>»›.-|")
+    for pattern, kind in HEADINGS:
+        if pattern.fullmatch(folded):
+            return kind
+    return None
+
+
+def is_furniture_line(line: str) -> bool:
+    return any(p.fullmatch(line) for p in LINE_PATTERNS)

@@ -1,0 +1,130 @@
+"""Which date on a page is the article's publication date, and where it came from.
+
+The order of evidence, first that answers wins:
+
+1. the site profile's date XPaths (``hint``);
+2. the article's own date line: the first short block near the headline that reads as a date
+   (``date-line``); when it shows no time but the metadata has the same day with a time, the
+   metadata's minute is taken (``metadata``);
+3. page metadata: article:published_time, itemprop datePublished, ``<time datetime>`` (``metadata``);
+4. the date the listing page showed beside the link (``listing``);
+5. a date in the URL (``url``);
+6. a year-less date in the lead ("Chiều ngày 23/1"), only when the page gives its year (``text``).
+
+Blocks in related lists are never candidates: the line is searched after furniture is pruned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml import etree
+
+from .authors import author_before_date
+from .dates import FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
+from .text import one_line
+
+META_XPATHS: list[str] = [
+    "//meta[@property='article:published_time' or @name='article:published_time']/@content",
+    "//*[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date' or @name='dc.date' "
+    "or @name='DC.date.issued' or @name='dcterms.created' or @property='og:published_time']/@content",
+    "//article//time/@datetime",
+    "//time[@pubdate]/@datetime",
+]
+LINE_MAX_CHARS = 160
+WINDOW = 60  # elements after the headline searched for the date line
+BODY_STARTED = 2  # long paragraphs passed before the search gives up
+LONG_PARAGRAPH = 220
+
+
+@dataclass
+class Published:
+    date: FoundDate | None = None
+    source: str | None = None
+    author_hint: str | None = None  # a name printed in front of the date line
+    line: str | None = None  # the date line's text, to keep it out of the body
+
+    @property
+    def iso(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+
+def _text(element: etree._Element) -> str:
+    return one_line("".join(element.itertext()))
+
+
+def _metadata(tree: etree._Element, now: datetime | None) -> FoundDate | None:
+    for xpath in META_XPATHS:
+        for value in tree.xpath(xpath):
+            if found := parse_date(str(value), now=now):
+                return found
+    return None
+
+
+def _date_line(tree: etree._Element, title_element: etree._Element | None, now: datetime | None, default_year: int | None):
+    """The first short block after the headline (or, failing that, just before it) that reads as a date."""
+    if title_element is None:
+        return None
+    long_seen = 0
+    following = title_element.xpath(f"following::*[position() <= {WINDOW}]")
+    preceding = title_element.xpath("preceding::*[position() <= 6]")
+    for element in [*following, *reversed(preceding)]:
+        if element.tag in {"script", "style", "a"} or element.xpath("ancestor::a"):
+            continue
+        text = _text(element)
+        if len(text) > LINE_MAX_CHARS:
+            if element in following and not len(element):
+                long_seen += 1
+            if long_seen >= BODY_STARTED:
+                break
+            continue
+        if text and (found := parse_date(text, now=now, default_year=default_year)):
+            return found, text
+    return None
+
+
+def find_published(
+    tree: etree._Element,
+    title_element: etree._Element | None,
+    url: str,
+    *,
+    hints: tuple[str, ...] = (),
+    listing_date: str | None = None,
+    lead: str = "",
+    now: datetime | None = None,
+) -> Published:
+    metadata = _metadata(tree, now)
+    url_ym = year_month_from_url(url)
+    listing = parse_date(listing_date, now=now) if listing_date else None
+    year = next((d.value.year for d in (metadata, listing) if d), url_ym[0] if url_ym else None)
+
+    line = None
+    for xpath in hints:
+        for element in tree.xpath(xpath):
+            text = _text(element) if isinstance(element, etree._Element) else one_line(str(element))
+            if found := parse_date(text, now=now, default_year=year):
+                line, source = (found, text), "hint"
+                break
+        if line:
+            break
+    else:
+        source = "date-line"
+        line = _date_line(tree, title_element, now, year)
+    if line:
+        found, text = line
+        author = author_before_date(text)
+        if not found.has_time and metadata and metadata.has_time and metadata.value.date() == found.value.date():
+            return Published(metadata, "metadata", author, text)
+        return Published(found, source, author, text)
+    if metadata:
+        return Published(metadata, "metadata")
+    if listing:
+        return Published(listing, "listing")
+    if found := date_from_url(url):
+        return Published(found, "url")
+    if year and lead and (dates := find_dates(lead[:300], now=now, default_year=year)):
+        return Published(dates[0], "text")
+    return Published()

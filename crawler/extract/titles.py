@@ -1,0 +1,99 @@
+"""The article's own headline, not the site name that table-layout portals put in ``<title>``.
+
+Candidates come from ordered XPath rules; the one that agrees best with og:title / ``<title>``
+wins, earlier rules breaking ties. With no usable element, og:title and then ``<title>`` are
+used with the site's name cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .text import fold, one_line
+
+_TITLE_CLASS = (
+    "contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{}')"
+)
+_CLASS_TOKENS = ("title", "tieude", "tieu-de", "headline", "heading", "lbltitle", "tenbai")
+TITLE_XPATHS: list[str] = [
+    "//*[@itemprop='headline']",
+    "//article//h1",
+    "//h1[" + " or ".join(_TITLE_CLASS.format(t) for t in _CLASS_TOKENS) + "]",
+    "//h1",
+    "//*[self::div or self::span or self::td or self::p or self::h2 or self::h3 or self::strong]["
+    + " or ".join(_TITLE_CLASS.format(t) for t in _CLASS_TOKENS)
+    + "]",
+    "//h2",
+]
+SEPARATORS = re.compile(r"\s+(?:[-|–—:»]|::)\s+")
+# How a site's own name starts ("Báo Hậu Giang", "Cổng thông tin điện tử tỉnh ..."); tone marks
+# matter: "Bảo vệ ..." opens many headlines.
+SITE_WORDS = re.compile(r"(báo|tạp chí|cổng thông tin|trang thông tin|cổng tt|website|portal|trang chủ)\b")
+MIN_CHARS, MAX_CHARS = 8, 300
+
+
+def _meta(tree: etree._Element, *names: str) -> str | None:
+    for name in names:
+        for value in tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content"):
+            if value.strip():
+                return one_line(value)
+    return None
+
+
+def site_name(tree: etree._Element, fallback: str | None = None) -> str | None:
+    return _meta(tree, "og:site_name", "application-name") or fallback
+
+
+def _site_like(text: str, site_folded: str) -> bool:
+    folded = fold(text)
+    return bool(site_folded and (folded in site_folded or site_folded in folded)) or bool(SITE_WORDS.match(one_line(text).lower()))
+
+
+def strip_site_name(title: str, site: str | None) -> str:
+    """Cut the site's name off a ``<title>``-like string ("Headline - Báo X" -> "Headline")."""
+    parts = SEPARATORS.split(title)
+    site_folded = fold(site) if site else ""
+    kept = [p for p in parts if not _site_like(p, site_folded)]
+    return " - ".join(kept) if kept else ""
+
+
+def _usable(element: etree._Element) -> str | None:
+    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head"):
+        return None
+    text = one_line("".join(element.itertext()))
+    if not MIN_CHARS <= len(text) <= MAX_CHARS:
+        return None
+    links = "".join("".join(a.itertext()) for a in element.iter("a"))
+    if len(one_line(links)) > 0.8 * len(text):
+        return None
+    return text
+
+
+def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | None = None) -> tuple[str | None, etree._Element | None]:
+    """The headline text and its element (None when it came from metadata)."""
+    references = [r for r in (_meta(tree, "og:title", "twitter:title"), one_line(" ".join(tree.xpath("//title//text()")))) if r]
+    folded_refs = [fold(r) for r in references]
+    site_folded = fold(site) if site else None
+    best: tuple[float, str, etree._Element] | None = None
+    for rank, xpath in enumerate((*hints, *TITLE_XPATHS)):
+        hinted = rank < len(hints)
+        for element in tree.xpath(xpath):
+            text = _usable(element)
+            if text is None or (site_folded and fold(text) == site_folded):
+                continue
+            if hinted:
+                return text, element
+            folded = fold(text)
+            agreement = max((len(folded) / max(len(r), 1) for r in folded_refs if folded in r), default=0.0)
+            score = 2 * agreement - rank * 0.1 + (0.3 if element.tag == "h1" else 0.0)
+            if best is None or score > best[0]:
+                best = (score, text, element)
+    if best and best[0] > 0.5:
+        return best[1], best[2]
+    for reference in references:
+        stripped = strip_site_name(reference, site)
+        if len(stripped) >= MIN_CHARS:
+            return stripped, None
+    return (best[1], best[2]) if best else (None, None)

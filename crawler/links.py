@@ -1,0 +1,147 @@
+"""Which links on a portal page lead to articles, and which to more listings.
+
+A source's registry patterns decide where it has them; otherwise generic rules, learnt from
+how Vietnamese CMSs shape their URLs (slug + numeric id, ``ItemID=``, Liferay
+``/-/asset_publisher/.../content/``, ``/YYYYMM/`` folders) and their menus (short anchors for
+sections, long anchors for stories), decide. Pages that are never articles (contact, about,
+documents, search, login, files) are recognised first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
+
+from lxml import etree
+
+from .registry import Source
+from .extract.text import fold, one_line
+
+NEVER_ARTICLE = re.compile(
+    r"lien-?he|contact|gioi-?thieu|about|van-?ban|vanban|document|tai-?lieu|tim-?kiem|search|"
+    r"dang-?nhap|login|dang-?ky|register|sitemap|rss|feed|so-do|site-?map|lich-?cong-?tac|"
+    r"co-?cau-?to-?chuc|to-?chuc-?bo-?may|hoi-?dap|faq|thu-?vien|gallery|album|video|"
+    r"print|in-?bai|sendmail|gui-?email|/tag/|/tags/|/the/|/tu-?khoa/",
+    re.IGNORECASE,
+)
+FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp3|mp4|avi)$", re.IGNORECASE)
+ARTICLE_URL = [
+    re.compile(p, re.IGNORECASE)
+    for p in [
+        r"/-/asset_publisher/[^/]+/content/[^/?]+",  # Liferay asset
+        r"/-/view_content/\d+",  # Liferay view_content
+        r"[?&](itemid|newsid|news_id|articleid|article_id|postid|contentid|tinid)=[\w-]+",  # ASP.NET/DNN
+        r"/\d{6}/[a-z0-9-]{20,}",  # /YYYYMM/slug
+        r"/20\d{2}/\d{2}/(\d{2}/)?[a-z0-9-]{15,}",  # /YYYY/MM/DD/slug (WordPress)
+        r"/[a-z0-9]+(-[a-z0-9]+){4,}-[a-z]?\d{3,}(\.html?|\.aspx)?/?$",  # long slug + id
+        r"/[a-z0-9]+(-[a-z0-9]+){4,}(\.html?|\.aspx)$",  # long slug .html
+        r"/[a-z0-9]+(-[a-z0-9]+){4,}/\d{3,}(\.html?)?$",  # slug/id
+    ]
+]
+PAGINATION_URL = re.compile(
+    r"([?&](page|p|trang|pageindex|pagenum|cur|pg|start)=\d+)|(_cur=\d+)|(/(trang|page|p)-?\d+(\.html?)?/?$)",
+    re.IGNORECASE,
+)
+PAGINATION_TEXT = re.compile(r"(\d{1,3}|trang sau|trang tiep|tiep|sau|next|cuoi|>>?|»|›|\.\.\.)")
+DATE_IN_TEXT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(\s*[-|,]?\s*\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}\s*[-|,]?\s*\d{1,2}/\d{1,2}/\d{4}")
+TRACKING = re.compile(r"^(utm_|fbclid|gclid|zarsrc)", re.IGNORECASE)
+MIN_ARTICLE_ANCHOR_WORDS = 6
+MAX_SECTION_ANCHOR_WORDS = 5
+
+
+def canonicalize(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no tracking parameters: one URL per article."""
+    url, _ = urldefrag(url)
+    parts = urlsplit(url)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str
+    listing_date: str | None = None
+
+
+def _listing_date(anchor: etree._Element) -> str | None:
+    """A full date printed beside the link in its list item, as listings show them."""
+    element = anchor
+    for _ in range(3):
+        element = element.getparent()
+        if element is None:
+            return None
+        text = one_line(" ".join(element.itertext()))
+        if len(text) > 600:
+            return None
+        if match := DATE_IN_TEXT.search(text):
+            return match.group(0)
+    return None
+
+
+def page_links(root: etree._Element, base_url: str, source: Source) -> list[Link]:
+    """Every on-domain link of a page once, in page order, with the text and listing date beside it."""
+    root.make_links_absolute(base_url, resolve_base_href=True)
+    seen: set[str] = set()
+    links = []
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")):
+            continue
+        url = canonicalize(href)
+        if url in seen or not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
+            continue
+        seen.add(url)
+        text = one_line(anchor.text_content() or anchor.get("title") or "")
+        links.append(Link(url, text, _listing_date(anchor)))
+    return links
+
+
+def is_pagination(link: Link) -> bool:
+    return bool(PAGINATION_URL.search(link.url) or PAGINATION_TEXT.fullmatch(fold(link.text)))
+
+
+def looks_like_article_url(url: str, anchor_text: str = "") -> bool:
+    """Generic: an article URL shape, or a long headline-like anchor on a URL that is not a section."""
+    parts = urlsplit(url)
+    target = parts.path + ("?" + parts.query if parts.query else "")
+    if NEVER_ARTICLE.search(target) or PAGINATION_URL.search(target) or parts.path in {"", "/"}:
+        return False
+    if any(p.search(target) for p in ARTICLE_URL):
+        return True
+    words = len(anchor_text.split())
+    return words >= MIN_ARTICLE_ANCHOR_WORDS and bool(re.search(r"\d{3,}|\.html?$|[?&]id=", target, re.IGNORECASE))
+
+
+def looks_like_listing(url: str, anchor_text: str) -> bool:
+    """Generic: pagination, or a short menu anchor leading to a section page."""
+    parts = urlsplit(url)
+    target = parts.path + ("?" + parts.query if parts.query else "")
+    if NEVER_ARTICLE.search(target):
+        return False
+    if PAGINATION_URL.search(target):
+        return True
+    folded = fold(anchor_text)
+    if folded and PAGINATION_TEXT.fullmatch(folded):
+        return True
+    return 1 <= len(anchor_text.split()) <= MAX_SECTION_ANCHOR_WORDS and not looks_like_article_url(url, anchor_text)
+
+
+class LinkClassifier:
+    """Sorts a page's links into article and listing links for one source."""
+
+    def __init__(self, source: Source):
+        self.source = source
+
+    def is_article(self, link: Link) -> bool:
+        if self.source.article_pattern is not None:
+            return self.source.is_article(link.url)
+        return looks_like_article_url(link.url, link.text)
+
+    def is_listing(self, link: Link) -> bool:
+        if self.is_article(link):
+            return False
+        if self.source.listing_pattern is not None:
+            return self.source.is_listing(link.url)
+        return looks_like_listing(link.url, link.text)

@@ -1,0 +1,44 @@
+"""Scrapy settings for newsarchive: every tunable the project reads is declared here.
+
+Polite by default (robots.txt, AutoThrottle, two requests per domain, bounded retries); the
+``NEWSARCHIVE_*`` settings are the project's own and are read only in the components'
+``from_crawler``.
+"""
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive; party-building news archive)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+DOWNLOAD_TIMEOUT = 30
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractionPipeline": 300,
+    "crawler.pipelines.ArchivePipeline": 800,
+}
+EXTENSIONS = {
+    "crawler.extensions.CrawlSummary": 500,
+}
+
+# The project's own settings.
+NEWSARCHIVE_DB = "archive.db"
+NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled registry
+NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
+NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry

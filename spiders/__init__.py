@@ -1,0 +1,1 @@
+"""Spiders: one engine (``portal``) that every source in the registry runs through."""

@@ -1,0 +1,130 @@
+"""Serve the sample portals in ``tests/sites`` on 127.0.0.1, one port per site.
+
+Each site folder holds ``source.toml`` (a registry entry whose URLs use the
+``{origin}`` and ``{host}`` placeholders), ``expected.json`` and ``www/`` with
+the pages. A request maps to ``www/<path>`` (``index.html`` for a folder); URLs
+with a query string, such as ``Default.aspx?tabid=91&ItemID=12``, map through
+``www/_routes.json``. Every request is appended to an access log so tests can
+count what a crawl fetched.
+
+Run as a script it serves every site until interrupted and writes a registry
+with the real ports, which is what ``make demo`` and the end-to-end tests use::
+
+    python tests/sampleweb.py --registry DIR [--log FILE] [--port-file FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import mimetypes
+import threading
+from functools import partial
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+SITES_DIR = Path(__file__).parent / "sites"
+
+
+def site_dirs(root: Path = SITES_DIR) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "source.toml").is_file())
+
+
+class SiteHandler(BaseHTTPRequestHandler):
+    server_version = "SamplePortal/1.0"
+
+    def __init__(self, *args, site: Path, log_lock: threading.Lock, log_path: Path | None, **kw):
+        self.site = site
+        self.log_lock = log_lock
+        self.log_path = log_path
+        super().__init__(*args, **kw)
+
+    def resolve(self) -> Path | None:
+        routes_file = self.site / "www" / "_routes.json"
+        parts = urlsplit(self.path)
+        if parts.query and routes_file.is_file():
+            routes = json.loads(routes_file.read_text("utf-8"))
+            target = routes.get(f"{parts.path}?{parts.query}")
+            return self.site / "www" / target if target else None
+        path = unquote(parts.path)
+        candidate = (self.site / "www" / path.lstrip("/")).resolve()
+        www = (self.site / "www").resolve()
+        if www not in candidate.parents and candidate != www:
+            return None
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        return candidate if candidate.is_file() and candidate.name != "_routes.json" else None
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        target = self.resolve()
+        status = 200 if target else 404
+        if self.log_path:
+            with self.log_lock, self.log_path.open("a", encoding="utf-8") as log:
+                log.write(json.dumps({"site": self.site.name, "path": self.path, "status": status}) + "\n")
+        if target is None:
+            body = b"<html><body><h1>404</h1></body></html>"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+        else:
+            body = target.read_bytes()
+            ctype = mimetypes.guess_type(target.name)[0] or "text/html"
+            if target.suffix in {".aspx", ".html", ".htm", ""}:
+                ctype = "text/html"
+            if ctype.startswith("text/") or ctype.endswith("xml"):
+                ctype += "; charset=utf-8"
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet: the access log above is the record
+        pass
+
+
+def serve_sites(sites: list[Path], log_path: Path | None = None) -> dict[str, ThreadingHTTPServer]:
+    """Start one server thread per site on a free port; return them by site key."""
+    lock = threading.Lock()
+    servers = {}
+    for site in sites:
+        handler = partial(SiteHandler, site=site, log_lock=lock, log_path=log_path)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers[site.name] = server
+    return servers
+
+
+def write_registry(sites: list[Path], ports: dict[str, int], registry: Path) -> None:
+    """Write each site's ``source.toml`` into ``registry`` with its real origin filled in."""
+    registry.mkdir(parents=True, exist_ok=True)
+    for site in sites:
+        host = f"127.0.0.1:{ports[site.name]}"
+        text = (site / "source.toml").read_text("utf-8")
+        text = text.replace("{origin}", f"http://{host}").replace("{host}", host)
+        (registry / f"{site.name}.toml").write_text(text, "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=Path, default=SITES_DIR)
+    parser.add_argument("--registry", type=Path, required=True, help="folder to write the registry into")
+    parser.add_argument("--log", type=Path, help="append one JSON line per request here")
+    parser.add_argument("--port-file", type=Path, help="write {site: port} here once serving")
+    args = parser.parse_args()
+    sites = site_dirs(args.sites)
+    servers = serve_sites(sites, args.log)
+    ports = {key: server.server_address[1] for key, server in servers.items()}
+    write_registry(sites, ports, args.registry)
+    if args.port_file:
+        args.port_file.write_text(json.dumps(ports), "utf-8")
+    for key, port in ports.items():
+        print(f"{key}: http://127.0.0.1:{port}/", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
