@@ -1,0 +1,104 @@
+"""The archive: migrations, WAL, one row per URL, full-text search, and the Datasette metadata."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import pytest
+from datasette.app import Datasette
+
+from archive.datasette import metadata_for
+from archive.migrations import MIGRATIONS
+from archive.store import Archive, ArchiveError
+
+ROW = {
+    "url": "https://baohaugiang.com.vn/xay-dung-dang/a-131234.html",
+    "source": "baohaugiang",
+    "title": "Thành phố Ngã Bảy: Tổng kết Điều lệ Đảng",
+    "text": "Thành ủy Ngã Bảy vừa tổ chức Hội nghị Tổng kết Điều lệ Đảng.\nĐảng bộ có 44 tổ chức cơ sở đảng.",
+    "published": "2024-01-30T08:03:00+07:00",
+    "date_source": "date-line",
+    "author": "BẢO TOÀN",
+    "source_attribution": None,
+    "word_count": 20,
+    "fetched_at": "2024-02-01T00:00:00+00:00",
+}
+
+
+@pytest.fixture
+def archive(tmp_path):
+    store = Archive(tmp_path / "a.db")
+    store.sync_sources([{"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"}])
+    yield store
+    store.close()
+
+
+def test_new_archive_is_migrated_and_in_wal_mode(archive):
+    assert archive.db.journal_mode == "wal"
+    assert {r["name"] for r in archive.db["_migrations"].rows} == {name for name, _ in MIGRATIONS}
+    assert {"articles", "sources", "articles_fts"} <= set(archive.db.table_names())
+
+
+def test_reopening_applies_nothing_twice(tmp_path, archive):
+    archive.save_article(ROW)
+    again = Archive(archive.path)
+    assert again.db["articles"].count == 1
+    assert again.db["_migrations"].count == len(MIGRATIONS)
+
+
+def test_one_row_per_url_updated_in_place(archive):
+    assert archive.save_article(ROW) == "new"
+    assert archive.save_article({**ROW, "fetched_at": "2024-02-02T00:00:00+00:00"}) == "unchanged"
+    assert archive.save_article({**ROW, "title": ROW["title"] + " năm 2023"}) == "updated"
+    rows = list(archive.db["articles"].rows)
+    assert len(rows) == 1
+    assert rows[0]["first_seen"] == ROW["fetched_at"]
+    assert rows[0]["title"].endswith("năm 2023")
+
+
+def test_full_text_search_follows_updates(archive):
+    archive.save_article(ROW)
+    hits = list(archive.db["articles"].search("đảng"))
+    assert len(hits) == 1
+    archive.save_article({**ROW, "text": "Nội dung khác hẳn về kết nạp đảng viên."})
+    assert not list(archive.db["articles"].search("cơ sở"))
+    assert len(list(archive.db["articles"].search("kết nạp"))) == 1
+
+
+def test_not_an_archive_is_refused_by_name(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not sqlite " * 100)
+    with pytest.raises(ArchiveError, match="notes.db"):
+        Archive(bad)
+    assert bad.read_text().startswith("this is not sqlite")
+
+
+def test_readonly_open_of_missing_archive_fails_and_creates_nothing(tmp_path):
+    with pytest.raises(ArchiveError, match="no such archive"):
+        Archive(tmp_path / "missing.db", readonly=True)
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_datasette_serves_the_archive_with_search(tmp_path, archive):
+    archive.save_article(ROW)
+    path = archive.path
+    datasette = Datasette([str(path)], metadata=metadata_for(path))
+
+    async def fetch():
+        page = await datasette.client.get("/a/articles.json?_search=%C4%91i%E1%BB%81u+l%E1%BB%87&_shape=array")
+        front = await datasette.client.get("/")
+        return page, front
+
+    page, front = asyncio.run(fetch())
+    assert page.status_code == 200
+    assert [r["url"] for r in page.json()] == [ROW["url"]]
+    assert "Party-building news archive" in front.text
+    description = metadata_for(path)["databases"]["a"]["tables"]["articles"]["columns"]["published"]
+    assert "+07:00" in description
+
+
+def test_sqlite_sees_one_unique_index_on_url(archive):
+    archive.save_article(ROW)
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.db["articles"].insert({**ROW, "first_seen": ROW["fetched_at"]})

@@ -1,0 +1,89 @@
+"""The CLI's contract: one clear line and exit code 2 on bad input, nothing written; JSON out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SITES, run_cli, site_expectations
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["crawl", "no-such-source"], "unknown source: no-such-source"),
+        (["crawl", "--url", "not a url"], "not an http(s) URL: not a url"),
+        (["crawl", "--url", "ftp://example.vn/"], "not an http(s) URL: ftp://example.vn/"),
+        (["crawl"], "give source keys, --all, or --url URL"),
+        (["extract", "no/such/page.html", "--url", "https://x.vn/a.html"], "no/such/page.html: no such file"),
+        (["extract", str(SITES / "FORMAT.md"), "--url", "bad"], "not an http(s) URL: bad"),
+        (["extract", "ftp://x.vn/a.html"], "not an http(s) URL: ftp://x.vn/a.html"),
+        (["sources", "--sources", "no/such/dir"], "no/such/dir: no such sources folder"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, args, message):
+    db = tmp_path / "archive.db"
+    result = run_cli(*args, "--db", db) if args[0] != "extract" else run_cli(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
+    assert not db.exists()
+    assert result.stdout == ""
+
+
+def test_unreadable_archive_is_named_and_left_alone(tmp_path):
+    db = tmp_path / "archive.db"
+    db.write_bytes(b"not a database" * 200)
+    result = run_cli("crawl", "--url", "http://127.0.0.1:9/", "--db", db)
+    assert result.returncode == 2
+    assert str(db) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert db.read_bytes() == b"not a database" * 200
+
+
+def test_sources_lists_the_registry():
+    result = run_cli("sources")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:4] == ["key", "province", "articles", "last"]
+    assert any(line.startswith("baohaugiang ") and "Hậu Giang" in line for line in lines)
+
+
+def _seed_article(site: str, seed: str):
+    article = next(a for a in site_expectations()[site]["articles"] if a.get("seed") == seed)
+    return article
+
+
+def test_extract_a_saved_page_prints_one_json_object(tmp_path):
+    site = "haugiang"
+    article = _seed_article(site, "000")
+    page = SITES / site / "www" / article["path"].lstrip("/")
+    result = run_cli("extract", page, "--url", "https://baohaugiang.com.vn" + article["path"])
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["title"] == article["title"]
+    assert record["published"] == article["published"]
+    assert record["author"] == article["author"]
+    assert record["source"] == "baohaugiang"
+    assert all(p in record["text"] for p in article["body"])
+    assert "Viết bình luận mới" not in record["text"]
+
+
+def test_extract_many_files_gives_json_lines_and_error_objects(tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_bytes(b"\x00\x01\x02 binary")
+    pages = sorted((SITES / "haugiang" / "www").rglob("*.html"))[:3]
+    args = [str(p) for p in pages] + [str(broken)]
+    result = run_cli("extract", *args, "--url-from", "meta", *[f"--url-from={p}=https://x.vn/{i}.html" for i, p in enumerate(args)])
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["input"] for r in records] == args
+    assert "error" in records[-1] and "error" not in records[0]
+
+
+def test_extract_fetches_a_url(sample_web):
+    site = "baolamdong"
+    article = _seed_article(site, "002")
+    result = run_cli("extract", sample_web.origin(site) + article["path"])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == article["title"]
