@@ -31,3 +31,7 @@ demo: setup
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
+
+# Extraction quality on tests/eval: ours beside plain trafilatura.
+eval: setup
+	$(BIN)/python -m crawler.evaluation tests/eval

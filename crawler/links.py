@@ -18,11 +18,13 @@ from lxml import etree
 from .registry import Source
 from .extract.text import fold, one_line
 
+# Whole path segments (or query keys) of pages that are never articles: a story's slug may
+# contain "gioi-thieu" ("giới thiệu hội viên") and still be a story.
 NEVER_ARTICLE = re.compile(
-    r"lien-?he|contact|gioi-?thieu|about|van-?ban|vanban|document|tai-?lieu|tim-?kiem|search|"
-    r"dang-?nhap|login|dang-?ky|register|sitemap|rss|feed|so-do|site-?map|lich-?cong-?tac|"
-    r"co-?cau-?to-?chuc|to-?chuc-?bo-?may|hoi-?dap|faq|thu-?vien|gallery|album|video|"
-    r"print|in-?bai|sendmail|gui-?email|/tag/|/tags/|/the/|/tu-?khoa/",
+    r"(^|/|[?&]\w*=?)(lien-?he|contact(-us)?|gioi-?thieu|about(-us)?|van-?ban[\w-]*|vanban|documents?|tai-?lieu|"
+    r"tim-?kiem|search|dang-?nhap|login|dang-?ky|register|sitemap|rss|feeds?|so-?do-?site|site-?map|"
+    r"lich-?cong-?tac|co-?cau-?to-?chuc|to-?chuc-?bo-?may|hoi-?dap|faq|thu-?vien[\w-]*|gallery|albums?|videos?|"
+    r"print|in-?bai|sendmail|gui-?email|tags?|the|tu-?khoa)(/|\.\w+$|$|[?&=#])",
     re.IGNORECASE,
 )
 FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|mp3|mp4|avi)$", re.IGNORECASE)
@@ -81,21 +83,25 @@ def _listing_date(anchor: etree._Element) -> str | None:
 
 
 def page_links(root: etree._Element, base_url: str, source: Source) -> list[Link]:
-    """Every on-domain link of a page once, in page order, with the text and listing date beside it."""
+    """Every on-domain link of a page once, in page order, with its longest anchor text and listing date.
+
+    A section is often linked first from an icon or logo with no text, then from the menu: the
+    menu's words are what tell a section from a story.
+    """
     root.make_links_absolute(base_url, resolve_base_href=True)
-    seen: set[str] = set()
-    links = []
+    links: dict[str, Link] = {}
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href.startswith(("http://", "https://")):
             continue
         url = canonicalize(href)
-        if url in seen or not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
+        if not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
             continue
-        seen.add(url)
         text = one_line(anchor.text_content() or anchor.get("title") or "")
-        links.append(Link(url, text, _listing_date(anchor)))
-    return links
+        known = links.get(url)
+        if known is None or len(text) > len(known.text):
+            links[url] = Link(url, text, (known and known.listing_date) or _listing_date(anchor))
+    return list(links.values())
 
 
 def is_pagination(link: Link) -> bool:

@@ -26,7 +26,7 @@ def crawl_settings(*, db_path: Path, sources_dir: Path | None, max_pages: int | 
 
 def run_crawls(targets: list[dict], **options) -> list[tuple[str, dict[str, int]]]:
     """Crawl each target (``{"source": KEY}`` or ``{"url": URL}``); return (source key, figures) pairs."""
-    process = CrawlerProcess(crawl_settings(**options), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(**options))
     crawlers = []
     for target in targets:
         crawler = process.create_crawler(PortalSpider)

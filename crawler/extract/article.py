@@ -22,6 +22,10 @@ from .published import find_published
 from .text import fold, normalize, one_line
 from .titles import find_title, site_name
 
+SAPO_XPATH = "following::*[" + " or ".join(
+    f"contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{token}')"
+    for token in ("sapo", "lead", "summary", "chapeau", "tomtat", "tom-tat", "mota", "description", "excerpt", "teaser", "intro", "abstract")
+) + "][string-length(normalize-space()) > 40][1]"
 PARAGRAPH_TAGS = {"p", "span", "font", "strong", "b", "em", "i", "br", "u", "a"}
 MIN_BODY_CHARS = 200
 
@@ -84,6 +88,23 @@ def _drop(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+LAYOUT_TABLE = "descendant::*[self::td or self::th][descendant::table or descendant::p or descendant::div or descendant::ul or descendant::h1 or descendant::h2 or descendant::h3 or descendant::form]"
+TABLE_PARTS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th"}
+
+
+def unwrap_layout_tables(tree: etree._Element) -> None:
+    """Turn tables used for page layout into divs, so that the layout is not taken for a data table.
+
+    Old portals lay whole pages out in nested tables; trafilatura would keep the page as one
+    table and the text as a few giant rows. A table whose cells hold blocks is layout.
+    """
+    for table in list(tree.iter("table")):
+        if table.xpath(LAYOUT_TABLE):
+            for element in table.iter(*TABLE_PARTS):
+                if not element.xpath("ancestor::table[not(" + LAYOUT_TABLE + ")]"):
+                    element.tag = "div"
 
 
 def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._Element]) -> None:
@@ -163,6 +184,18 @@ def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
     return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
 
 
+def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | None) -> list[tuple[str, bool]]:
+    """Put back the lead ("sapo") that papers print between headline and body, when trafilatura left it out."""
+    if title_element is None:
+        return lines
+    found = title_element.xpath(SAPO_XPATH)
+    if not found:
+        return lines
+    sapo = one_line("".join(found[0].itertext()))
+    head = fold(" ".join(t for t, _ in lines[:3]))
+    return lines if fold(sapo)[:80] in head else [(sapo, False), *lines]
+
+
 def _clean_lines(lines: list[tuple[str, bool]], title: str | None, date_line: str | None) -> list[tuple[str, bool]]:
     """Drop furniture lines, the repeated headline and date line; cut at a closing heading."""
     title_folded = fold(title) if title else None
@@ -197,9 +230,10 @@ def extract_article(
     tree = parse_html(page)
     site = site_name(tree, site)
     title, title_element = find_title(tree, hints.title_xpaths, site)
+    unwrap_layout_tables(tree)
     container = _main_container(tree)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
-    lines = _clean_lines(_extract_body(tree, url), title, None)
+    lines = _clean_lines(_with_sapo(_extract_body(tree, url), title_element), title, None)
     lead = lines[0][0] if lines else ""
     published = find_published(tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, lead=lead, now=now)
     if published.line:

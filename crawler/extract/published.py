@@ -36,6 +36,7 @@ META_XPATHS: list[str] = [
 ]
 LINE_MAX_CHARS = 160
 WINDOW = 60  # elements after the headline searched for the date line
+PRECEDING = 6  # and before it
 BODY_STARTED = 2  # long paragraphs passed before the search gives up
 LONG_PARAGRAPH = 220
 
@@ -65,25 +66,34 @@ def _metadata(tree: etree._Element, now: datetime | None) -> FoundDate | None:
 
 
 def _date_line(tree: etree._Element, title_element: etree._Element | None, now: datetime | None, default_year: int | None):
-    """The first short block after the headline (or, failing that, just before it) that reads as a date."""
+    """The article's own date line: a short block near the headline that reads as a date.
+
+    Blocks after the headline are searched until the body has clearly begun, and a few just
+    before it (papers that print the time above the headline). A line with a time beats one
+    without; then the nearer one wins, after the headline before above it.
+    """
     if title_element is None:
         return None
+    candidates = []
     long_seen = 0
     following = title_element.xpath(f"following::*[position() <= {WINDOW}]")
-    preceding = title_element.xpath("preceding::*[position() <= 6]")
-    for element in [*following, *reversed(preceding)]:
+    preceding = title_element.xpath(f"preceding::*[position() <= {PRECEDING}]")
+    for distance, element in [*enumerate(following), *((d + 0.5, e) for d, e in enumerate(reversed(preceding)))]:
         if element.tag in {"script", "style", "a"} or element.xpath("ancestor::a"):
             continue
         text = _text(element)
         if len(text) > LINE_MAX_CHARS:
-            if element in following and not len(element):
+            if isinstance(distance, int) and not len(element):
                 long_seen += 1
-            if long_seen >= BODY_STARTED:
-                break
+            continue
+        if isinstance(distance, int) and long_seen >= BODY_STARTED:
             continue
         if text and (found := parse_date(text, now=now, default_year=default_year)):
-            return found, text
-    return None
+            candidates.append((not found.has_time, distance, found, text))
+    if not candidates:
+        return None
+    _, _, found, text = min(candidates, key=lambda c: (c[0], c[1]))
+    return found, text
 
 
 def find_published(

@@ -47,7 +47,10 @@ def site_name(tree: etree._Element, fallback: str | None = None) -> str | None:
 
 
 def _site_like(text: str, site_folded: str) -> bool:
+    """The site's name, a breadcrumb ("Huyện X > Tin tức > ..."), or a name-like "Báo ..." string."""
     folded = fold(text)
+    if " > " in text or " » " in text:
+        return True
     return bool(site_folded and (folded in site_folded or site_folded in folded)) or bool(SITE_WORDS.match(one_line(text).lower()))
 
 
@@ -74,9 +77,9 @@ def _usable(element: etree._Element) -> str | None:
 def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | None = None) -> tuple[str | None, etree._Element | None]:
     """The headline text and its element (None when it came from metadata)."""
     references = [r for r in (_meta(tree, "og:title", "twitter:title"), one_line(" ".join(tree.xpath("//title//text()")))) if r]
-    folded_refs = [fold(r) for r in references]
+    folded_refs = [fold(r) for r in references if " > " not in r]
     site_folded = fold(site) if site else None
-    best: tuple[float, str, etree._Element] | None = None
+    best: tuple[float, float, str, etree._Element] | None = None
     for rank, xpath in enumerate((*hints, *TITLE_XPATHS)):
         hinted = rank < len(hints)
         for element in tree.xpath(xpath):
@@ -87,13 +90,14 @@ def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | No
                 return text, element
             folded = fold(text)
             agreement = max((len(folded) / max(len(r), 1) for r in folded_refs if folded in r), default=0.0)
-            score = 2 * agreement - rank * 0.1 + (0.3 if element.tag == "h1" else 0.0)
+            words = min(len(text.split()), 10) / 10
+            score = 2 * agreement + 0.5 * words - rank * 0.1 + (0.3 if element.tag == "h1" else 0.0)
             if best is None or score > best[0]:
-                best = (score, text, element)
-    if best and best[0] > 0.5:
-        return best[1], best[2]
+                best = (score, agreement, text, element)
+    if best and best[1] > 0.5:
+        return best[2], best[3]
     for reference in references:
         stripped = strip_site_name(reference, site)
-        if len(stripped) >= MIN_CHARS:
+        if len(stripped) >= MIN_CHARS and not _site_like(stripped, site_folded or ""):
             return stripped, None
-    return (best[1], best[2]) if best else (None, None)
+    return (best[2], best[3]) if best else (None, None)
