@@ -46,6 +46,7 @@ PAGINATION_URL = re.compile(
     re.IGNORECASE,
 )
 PAGINATION_TEXT = re.compile(r"(\d{1,3}|trang sau|trang tiep|tiep|sau|next|cuoi|>>?|»|›|\.\.\.)")
+SEE_ALL = re.compile(r"(xem (tat ca|them|toan bo)|tat ca tin|xem tiep)")
 DATE_IN_TEXT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(\s*[-|,]?\s*\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}\s*[-|,]?\s*\d{1,2}/\d{1,2}/\d{4}")
 TRACKING = re.compile(r"^(utm_|fbclid|gclid|zarsrc)", re.IGNORECASE)
 MIN_ARTICLE_ANCHOR_WORDS = 6
@@ -63,8 +64,9 @@ def canonicalize(url: str) -> str:
 @dataclass(frozen=True)
 class Link:
     url: str
-    text: str
+    text: str  # the longest anchor text the page gives this URL
     listing_date: str | None = None
+    menu_text: str = ""  # the shortest non-empty one: a menu's word for a section
 
 
 def _listing_date(anchor: etree._Element) -> str | None:
@@ -99,8 +101,11 @@ def page_links(root: etree._Element, base_url: str, source: Source) -> list[Link
             continue
         text = one_line(anchor.text_content() or anchor.get("title") or "")
         known = links.get(url)
-        if known is None or len(text) > len(known.text):
-            links[url] = Link(url, text, (known and known.listing_date) or _listing_date(anchor))
+        if known is None:
+            links[url] = Link(url, text, _listing_date(anchor), text)
+        else:
+            shortest = min((t for t in (known.menu_text, text) if t), key=len, default="")
+            links[url] = Link(url, max(known.text, text, key=len), known.listing_date or _listing_date(anchor), shortest)
     return list(links.values())
 
 
@@ -121,7 +126,7 @@ def looks_like_article_url(url: str, anchor_text: str = "") -> bool:
 
 
 def looks_like_listing(url: str, anchor_text: str) -> bool:
-    """Generic: pagination, or a short menu anchor leading to a section page."""
+    """Generic: pagination, a "see all" link, or a short menu anchor leading to a section page."""
     parts = urlsplit(url)
     target = parts.path + ("?" + parts.query if parts.query else "")
     if NEVER_ARTICLE.search(target):
@@ -129,7 +134,7 @@ def looks_like_listing(url: str, anchor_text: str) -> bool:
     if PAGINATION_URL.search(target):
         return True
     folded = fold(anchor_text)
-    if folded and PAGINATION_TEXT.fullmatch(folded):
+    if folded and (PAGINATION_TEXT.fullmatch(folded) or SEE_ALL.match(folded)):
         return True
     return 1 <= len(anchor_text.split()) <= MAX_SECTION_ANCHOR_WORDS and not looks_like_article_url(url, anchor_text)
 
@@ -150,4 +155,4 @@ class LinkClassifier:
             return False
         if self.source.listing_pattern is not None:
             return self.source.is_listing(link.url)
-        return looks_like_listing(link.url, link.text)
+        return looks_like_listing(link.url, link.menu_text or link.text)

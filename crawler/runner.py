@@ -19,7 +19,7 @@ def crawl_settings(*, db_path: Path, sources_dir: Path | None, max_pages: int | 
     if sources_dir:
         settings.set("NEWSARCHIVE_SOURCES", str(sources_dir), priority="cmdline")
     if max_pages:
-        settings.set("CLOSESPIDER_PAGECOUNT", max_pages, priority="cmdline")
+        settings.set("NEWSARCHIVE_MAX_PAGES", max_pages, priority="cmdline")
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING", priority="cmdline")
     return settings
 

@@ -44,7 +44,17 @@ class PortalSpider(scrapy.Spider):
         spider.generic = spider.home_url is not None
         spider.classifier = LinkClassifier(spider.source)
         spider.allowed_domains = sorted({d.split(":")[0] for d in spider.source.domains})
+        spider.budget = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES") or None
         return spider
+
+    def within_budget(self, requests: Iterator[scrapy.Request]) -> Iterator[scrapy.Request]:
+        """Pass requests on while ``--max-pages`` allows: a bounded run asks for no more than that."""
+        for request in requests:
+            if self.budget is not None:
+                if self.budget <= 0:
+                    return
+                self.budget -= 1
+            yield request
 
     def resolve_source(self, sources_dir: str | None) -> Source:
         if self.home_url:
@@ -55,6 +65,10 @@ class PortalSpider(scrapy.Spider):
         return registry[self.source_key]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self.within_budget(self.start_requests_for_source()):
+            yield request
+
+    def start_requests_for_source(self) -> Iterator[scrapy.Request]:
         for url in self.source.start_urls:
             yield scrapy.Request(url, callback=self.parse_listing, cb_kwargs={"hops": 0}, priority=10)
         for url in self.source.feeds:
@@ -78,8 +92,10 @@ class PortalSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response, hops: int = 0) -> Iterator[scrapy.Request]:
         self.crawler.stats.inc_value("newsarchive/listing_pages")
-        if not isinstance(response, TextResponse):
-            return
+        if isinstance(response, TextResponse):
+            yield from self.within_budget(self.follow_listing(response, hops))
+
+    def follow_listing(self, response: TextResponse, hops: int) -> Iterator[scrapy.Request]:
         for link in self.listing_links(response):
             if self.classifier.is_article(link):
                 yield self.article_request(link.url, link.listing_date)
@@ -106,6 +122,9 @@ class PortalSpider(scrapy.Spider):
         )
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        yield from self.within_budget(self.feed_entries(response))
+
+    def feed_entries(self, response: Response) -> Iterator[scrapy.Request]:
         """RSS 2.0 and Atom: each entry's link, with its date as the listing date."""
         try:
             root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False))
@@ -121,6 +140,9 @@ class PortalSpider(scrapy.Spider):
                 yield self.article_request(canonicalize(link), date or None)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        yield from self.within_budget(self.sitemap_entries(response))
+
+    def sitemap_entries(self, response: Response) -> Iterator[scrapy.Request]:
         sitemap = Sitemap(response.body)
         for entry in sitemap:
             url = entry.get("loc", "")
