@@ -50,6 +50,14 @@ def m001_articles_and_sources(db: sqlite_utils.Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+@migration
+def m002_article_province(db: sqlite_utils.Database) -> None:
+    """Each article carries its source's province, for facets and filters without a join."""
+    db["articles"].add_column("province", str)
+    db.execute("update articles set province = (select province from sources where sources.key = articles.source)")
+    db["articles"].create_index(["province", "published"])
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations ``db`` lacks, each in its own transaction; return their names."""
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)

@@ -73,6 +73,7 @@ class ArchivePipeline:
         row = {
             "url": item.url,
             "source": item.source,
+            "province": self.crawler.spider.source.province,
             "title": article["title"],
             "text": article["text"],
             "published": article["published"],

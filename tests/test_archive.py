@@ -40,6 +40,24 @@ def test_new_archive_is_migrated_and_in_wal_mode(archive):
     assert {"articles", "sources", "articles_fts"} <= set(archive.db.table_names())
 
 
+def test_migrations_keep_rows_of_an_older_archive(tmp_path):
+    import sqlite_utils
+
+    from archive import migrations
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    with db.conn:
+        migrations.m001_articles_and_sources(db)
+        db["_migrations"].insert({"name": "m001_articles_and_sources", "applied_at": "2024-01-01T00:00:00+00:00"})
+    db["sources"].insert({"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"})
+    db["articles"].insert({k: v for k, v in {**ROW, "first_seen": ROW["fetched_at"]}.items()})
+    db.close()
+    upgraded = Archive(tmp_path / "old.db")
+    row = next(upgraded.db["articles"].rows)
+    assert row["title"] == ROW["title"] and row["province"] == "Hậu Giang"
+
+
 def test_reopening_applies_nothing_twice(tmp_path, archive):
     archive.save_article(ROW)
     again = Archive(archive.path)
