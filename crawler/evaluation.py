@@ -118,9 +118,9 @@ def report(results: dict[str, Scores], labels: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def evaluate(folder: Path = DEFAULT_DIR) -> dict[str, Scores]:
+def evaluate(folder: Path = DEFAULT_DIR, extractors: dict[str, Callable[[bytes, str], dict]] = EXTRACTORS) -> dict[str, Scores]:
     labels = load_labels(folder)
-    return {name: score(extractor, folder, labels) for name, extractor in EXTRACTORS.items()}
+    return {name: score(extractor, folder, labels) for name, extractor in extractors.items()}
 
 
 def main(argv: list[str]) -> None:

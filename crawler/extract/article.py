@@ -24,8 +24,8 @@ from .titles import find_title, site_name
 
 SAPO_XPATH = "following::*[" + " or ".join(
     f"contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{token}')"
-    for token in ("sapo", "lead", "summary", "chapeau", "tomtat", "tom-tat", "mota", "description", "excerpt", "teaser", "intro", "abstract")
-) + "][string-length(normalize-space()) > 40][1]"
+    for token in ("sapo", "lead", "summary", "chapeau", "tomtat", "tom-tat", "mota", "description", "excerpt", "teaser", "intro", "abstract", "hometext")
+) + " or @itemprop='description'][string-length(normalize-space()) > 40][1]"
 PARAGRAPH_TAGS = {"p", "span", "font", "strong", "b", "em", "i", "br", "u", "a"}
 MIN_BODY_CHARS = 200
 
@@ -184,6 +184,46 @@ def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
     return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
 
 
+def _text_of(element: etree._Element) -> str:
+    return one_line("".join(element.itertext()))
+
+
+def _restore_dropped(lines: list[tuple[str, bool]], container: etree._Element | None) -> list[tuple[str, bool]]:
+    """Put back body subheadings and list items that trafilatura dropped.
+
+    A subheading goes before the paragraph it heads; a list item only where the paragraphs on
+    both sides of its list were kept next to each other, so a list of links is never pulled in.
+    """
+    if container is None:
+        return lines
+    present = {fold(t) for t, _ in lines}
+    starts = [fold(t)[:60] for t, _ in lines]
+    restored: set[str] = set()
+
+    def index_of(paragraphs: list[etree._Element]) -> int | None:
+        key = fold(_text_of(paragraphs[0]))[:60] if paragraphs else None
+        return starts.index(key) if key in starts else None
+
+    for element in container.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li"):
+        text = _text_of(element)
+        if not 3 <= len(text) <= 400 or fold(text) in present or heading_kind(element):
+            continue
+        after = index_of(element.xpath("following::p[normalize-space()][1]"))
+        if after is None:
+            continue
+        if element.tag == "li":
+            links = sum(len(_text_of(a)) for a in element.iter("a"))
+            before = index_of(element.xpath("preceding::p[normalize-space()][1]"))
+            between = range(before + 1, after) if before is not None else None
+            if links > 0.3 * len(text) or between is None or not all(fold(lines[i][0]) in restored for i in between):
+                continue
+        lines.insert(after, (text, False))
+        starts.insert(after, fold(text)[:60])
+        present.add(fold(text))
+        restored.add(fold(text))
+    return lines
+
+
 def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | None) -> list[tuple[str, bool]]:
     """Put back the lead ("sapo") that papers print between headline and body, when trafilatura left it out."""
     if title_element is None:
@@ -233,7 +273,8 @@ def extract_article(
     unwrap_layout_tables(tree)
     container = _main_container(tree)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
-    lines = _clean_lines(_with_sapo(_extract_body(tree, url), title_element), title, None)
+    body = _restore_dropped(_extract_body(tree, url), container)
+    lines = _clean_lines(_with_sapo(body, title_element), title, None)
     lead = lines[0][0] if lines else ""
     published = find_published(tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, lead=lead, now=now)
     if published.line:

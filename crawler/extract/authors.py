@@ -21,8 +21,13 @@ LABELLED = re.compile(
     r"(?P<name>[^:]{1,80}?)\s*\)?[.,;]?",
     re.IGNORECASE,
 )
-ATTRIBUTION = re.compile(r"\(?\s*(?:theo|nguồn)\s*:?\s*(?P<origin>[^\s,.;:].{1,70}?)\s*\)?[.,;/]*", re.IGNORECASE)
-ORIGIN_START = re.compile(r"(?:báo|tạp chí|cổng|trang|ttxvn|vov|vtv|vnexpress|nhân dân|quân đội|tuổi trẻ|thanh niên|[A-ZĐ]{2,})", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"\(?\s*(?:theo|nguồn(?: tin| bài)?)\s*:?\s*(?P<origin>[^\s,.;:].{1,70}?)\s*\)?[.,;/]*", re.IGNORECASE)
+# How an outlet's name starts: "Theo Báo Nam Định", "Nguồn: TTXVN".
+ORIGIN_START = re.compile(
+    r"(?:báo|tạp chí|cổng|trang (?:thông tin|tin)|đài|thông tấn|ttxvn|vov|vtv|vnexpress|nhân dân|quân đội nhân dân|tuổi trẻ|thanh niên)\b",
+    re.IGNORECASE,
+)
+ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 UPPER_NAME = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.\- ]{1,38}[A-ZĐÀ-Ỹ.]")
 NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ.\-]*")
 AUTHOR_XPATHS: list[str] = [
@@ -32,6 +37,14 @@ AUTHOR_XPATHS: list[str] = [
         for t in ("author", "tacgia", "tac-gia", "byline", "writer", "nguoiviet")
     ) + "]",
 ]
+# What follows a name after " - " when it is the writer's unit, not part of the name.
+AFFILIATION = re.compile(
+    r"(trung tâm|ttvh|tt ?vh|ban |báo |đài |phòng |văn phòng|huyện ủy|thành ủy|tỉnh ủy|đảng ủy|ubnd|ủy ban|trường|học viện|"
+    r"hội |sở |cổng|phóng viên|pv|ctv|cộng tác viên|thông tấn|ttxvn)",
+    re.IGNORECASE,
+)
+HONORIFIC = re.compile(r"^(?:(?:gs|pgs|ts|ths|ncs|bs|ks|ls)\.\s*)+", re.IGNORECASE)
+USERNAME = re.compile(r"[a-z0-9_.-]+")
 META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.creator']/@content"
 
 
@@ -39,6 +52,16 @@ META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.
 class Byline:
     author: str | None = None
     attribution: str | None = None
+
+
+def person(text: str) -> str:
+    """The name alone: no academic title in front, no unit after a dash ("Lò Hương - Trung tâm TTVH")."""
+    text = HONORIFIC.sub("", text.strip(" ,.;")).strip()
+    for dash in (" - ", " – ", " — "):
+        name, _, rest = text.partition(dash)
+        if rest and AFFILIATION.match(rest.strip()):
+            return name.strip()
+    return text
 
 
 def _is_name(text: str, bold: bool = False) -> bool:
@@ -53,7 +76,7 @@ def _is_name(text: str, bold: bool = False) -> bool:
 
 def _attribution(line: str) -> str | None:
     match = ATTRIBUTION.fullmatch(line)
-    if match and len(line) <= 80 and ORIGIN_START.match(match["origin"]):
+    if match and len(line) <= 80 and (ORIGIN_START.match(match["origin"]) or ACRONYM.match(match["origin"])):
         return match["origin"].strip(" ,.;")
     return None
 
@@ -65,15 +88,15 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
 
     def claim(text: str, bold: bool) -> bool:
         if (labelled := LABELLED.fullmatch(text)) and not byline.author:
-            name = labelled["name"].strip(" ,.;")
+            name = person(labelled["name"])
             if not site_folded or fold(name) != site_folded:
                 byline.author = name
             return True
         if (origin := _attribution(text)) and not byline.attribution:
             byline.attribution = origin
             return True
-        if _is_name(text, bold) and not byline.author:
-            byline.author = text
+        if not byline.author and (_is_name(text, bold) or _is_name(person(text), bold)):
+            byline.author = person(text)
             return True
         return False
 
@@ -88,19 +111,40 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
     return kept, byline
 
 
+def _first_line(element: etree._Element) -> str:
+    """The element's first line of text: a name often sits above the writer's unit, after a <br>."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag in {"br", "div", "p", "em", "i", "small"} else "")
+        parts.append("".join(child.itertext()) if child.tag != "br" else "")
+        parts.append(child.tail or "")
+    return next((one_line(line) for line in "".join(parts).splitlines() if one_line(line)), "")
+
+
+def _acceptable(text: str, site_folded: str | None) -> bool:
+    return (
+        2 <= len(text) <= 60
+        and not any(ch.isdigit() for ch in text)
+        and not USERNAME.fullmatch(text)
+        and not ORIGIN_START.match(text)
+        and (not site_folded or fold(text) not in site_folded)
+    )
+
+
 def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str | None) -> str | None:
-    """An author element the page marks up, or meta author, unless it is the site's name."""
+    """An author element the page marks up, or meta author; never a login name or the site's name."""
     site_folded = fold(site) if site else None
     for xpath in (*hints, *AUTHOR_XPATHS):
         for element in tree.xpath(xpath):
-            text = one_line("".join(element.itertext()) if isinstance(element, etree._Element) else str(element))
+            text = _first_line(element) if isinstance(element, etree._Element) else one_line(str(element))
             if labelled := LABELLED.fullmatch(text):
-                text = labelled["name"].strip(" ,.;")
-            if 2 <= len(text) <= 60 and not any(ch.isdigit() for ch in text) and (not site_folded or fold(text) != site_folded):
+                text = labelled["name"]
+            text = person(text.removeprefix("bởi ").removeprefix("Bởi "))
+            if _acceptable(text, site_folded):
                 return text
     for value in tree.xpath(META_AUTHOR):
-        text = one_line(value)
-        if 2 <= len(text) <= 60 and (not site_folded or fold(text) not in site_folded) and not ORIGIN_START.match(text):
+        text = person(one_line(value))
+        if _acceptable(text, site_folded):
             return text
     return None
 

@@ -38,6 +38,8 @@ BLOCK_XPATHS: list[str] = [
     f"//*[{_class_or_id('counter', 'thongke', 'thong-ke', 'statistic', 'visitor', 'useronline', 'dangonline', 'dang-online')}]",
     f"//*[{_class_or_id('weblink', 'web-link', 'lienket', 'lien-ket', 'linkbox', 'link-box')}]",
     f"//*[{_class_or_id('rating', 'danhgia', 'danh-gia', 'vote')}]",
+    "//*[contains(@class,'portlet-title') or contains(@class,'portlet-topper') or contains(@class,'module-title') or contains(@class,'widget-title')]",
+    "//a[normalize-space()='Quay lại' or normalize-space()='Trở về' or normalize-space()='Trở lại' or @title='Quay lại']",
     f"//*[{_class_or_id('sidebar', 'side-bar', 'breadcrumb', 'banner', 'advert', 'quangcao', 'quang-cao', 'popup', 'copyright', 'bottom-menu', 'mostview', 'most-view', 'docnhieu', 'doc-nhieu', 'tinmoi', 'tin-moi', 'latest')}]",
 ]
 
@@ -74,7 +76,7 @@ LINE_PATTERNS: list[re.Pattern] = [
         r"(mời (quý )?(bạn đọc|độc giả)|bạn đọc (có thể )?(theo dõi|xem)).{0,200}(zalo|google news|facebook|youtube|tiktok|fanpage|kênh).*",
         r"(đặt mua báo|đăng ký nhận bản tin).*",
         r"(giấy phép|gp) (số|xuất bản)?.{0,120}(bttt|btttt|gp-|cấp ngày|ngày \d).*",
-        r"(©|bản quyền|copyright).{0,200}",
+        r"(©|copyright\b|bản quyền (thuộc|của)).{0,160}",
         r"(từ khóa|tags?|thẻ)\s*:.{0,300}",
         r"(cỡ chữ|font size|a\+? ?a-?)\s*[:|]?.{0,30}",
     ]

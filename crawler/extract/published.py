@@ -16,6 +16,7 @@ Blocks in related lists are never candidates: the line is searched after furnitu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,7 +24,7 @@ from lxml import etree
 
 from .authors import author_before_date
 from .dates import FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
-from .text import one_line
+from .text import fold, one_line
 
 META_XPATHS: list[str] = [
     "//meta[@property='article:published_time' or @name='article:published_time']/@content",
@@ -34,6 +35,8 @@ META_XPATHS: list[str] = [
     "//article//time/@datetime",
     "//time[@pubdate]/@datetime",
 ]
+# "Cập nhật ..." is when the page last changed: the publication date only when nothing else is shown.
+UPDATED = re.compile(r"\W*(cap nhat|sua|chinh sua|updated?|modified)")
 LINE_MAX_CHARS = 160
 WINDOW = 60  # elements after the headline searched for the date line
 PRECEDING = 6  # and before it
@@ -69,8 +72,9 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
     """The article's own date line: a short block near the headline that reads as a date.
 
     Blocks after the headline are searched until the body has clearly begun, and a few just
-    before it (papers that print the time above the headline). A line with a time beats one
-    without; then the nearer one wins, after the headline before above it.
+    before it (papers that print the time above the headline). A publication line beats an
+    update line, a line with a time beats one without; then the nearer one wins, after the
+    headline before above it.
     """
     if title_element is None:
         return None
@@ -89,10 +93,10 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
         if isinstance(distance, int) and long_seen >= BODY_STARTED:
             continue
         if text and (found := parse_date(text, now=now, default_year=default_year)):
-            candidates.append((not found.has_time, distance, found, text))
+            candidates.append((bool(UPDATED.match(fold(text))), not found.has_time, distance, found, text))
     if not candidates:
         return None
-    _, _, found, text = min(candidates, key=lambda c: (c[0], c[1]))
+    *_, found, text = min(candidates, key=lambda c: c[:3])
     return found, text
 
 

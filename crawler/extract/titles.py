@@ -49,7 +49,7 @@ def site_name(tree: etree._Element, fallback: str | None = None) -> str | None:
 def _site_like(text: str, site_folded: str) -> bool:
     """The site's name, a breadcrumb ("Huyện X > Tin tức > ..."), or a name-like "Báo ..." string."""
     folded = fold(text)
-    if " > " in text or " » " in text:
+    if " > " in text or " » " in text or GENERIC_PAGE_NAMES.fullmatch(folded):
         return True
     return bool(site_folded and (folded in site_folded or site_folded in folded)) or bool(SITE_WORDS.match(one_line(text).lower()))
 
@@ -62,22 +62,30 @@ def strip_site_name(title: str, site: str | None) -> str:
     return " - ".join(kept) if kept else ""
 
 
+# Headers of widgets and portlets ("Tin tức - Sự kiện" above a Liferay article) are not headlines.
+WIDGET_HEADER = "ancestor-or-self::*[" + " or ".join(
+    f"contains(@class,'{c}')" for c in ("portlet-title", "portlet-topper", "module-title", "widget-title", "box-title", "block-title", "breadcrumb", "cate")
+) + "]"
+# Page names that CMSs put in <title> instead of the headline.
+GENERIC_PAGE_NAMES = re.compile(r"(chi tiet|xem) (tin|bai|bai viet|tin tuc)|tin chi tiet|tin tuc|trang chu|noi dung|chi tiet")
+
+
 def _usable(element: etree._Element) -> str | None:
-    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head"):
+    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or element.xpath(WIDGET_HEADER):
         return None
     text = one_line("".join(element.itertext()))
     if not MIN_CHARS <= len(text) <= MAX_CHARS:
         return None
     links = "".join("".join(a.itertext()) for a in element.iter("a"))
-    if len(one_line(links)) > 0.8 * len(text):
-        return None
+    if element.tag != "h1" and len(one_line(links)) > 0.8 * len(text):
+        return None  # a linked heading elsewhere is a teaser for another story
     return text
 
 
 def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | None = None) -> tuple[str | None, etree._Element | None]:
     """The headline text and its element (None when it came from metadata)."""
     references = [r for r in (_meta(tree, "og:title", "twitter:title"), one_line(" ".join(tree.xpath("//title//text()")))) if r]
-    folded_refs = [fold(r) for r in references if " > " not in r]
+    folded_refs = [fold(strip_site_name(r, site) or r) for r in references if " > " not in r]
     site_folded = fold(site) if site else None
     best: tuple[float, float, str, etree._Element] | None = None
     for rank, xpath in enumerate((*hints, *TITLE_XPATHS)):
@@ -91,13 +99,16 @@ def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | No
             folded = fold(text)
             agreement = max((len(folded) / max(len(r), 1) for r in folded_refs if folded in r), default=0.0)
             words = min(len(text.split()), 10) / 10
-            score = 2 * agreement + 0.5 * words - rank * 0.1 + (0.3 if element.tag == "h1" else 0.0)
+            score = 2 * agreement + words - rank * 0.1 + (0.2 if element.tag == "h1" else 0.0)
             if best is None or score > best[0]:
                 best = (score, agreement, text, element)
     if best and best[1] > 0.5:
         return best[2], best[3]
     for reference in references:
         stripped = strip_site_name(reference, site)
+        # With a headline-like element on the page, a short leftover is a site or page name.
+        if best and len(stripped.split()) < 5:
+            continue
         if len(stripped) >= MIN_CHARS and not _site_like(stripped, site_folded or ""):
             return stripped, None
     return (best[2], best[3]) if best else (None, None)
