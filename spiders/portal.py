@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import scrapy
-from lxml import etree, html
+from lxml import etree
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from crawler.extract import ExtractionError, parse_html
 from crawler.items import PageItem
 from crawler.links import Link, LinkClassifier, canonicalize, is_pagination, page_links
 from crawler.registry import Source, adhoc_source, load_registry
@@ -80,7 +81,10 @@ class PortalSpider(scrapy.Spider):
 
     def listing_links(self, response: TextResponse) -> list[Link]:
         """The on-domain links of a listing page; a site with odd pagination overrides this."""
-        root = html.fromstring(response.text, base_url=response.url)
+        try:
+            root = parse_html(response.text)
+        except ExtractionError:
+            return []
         return page_links(root, response.url, self.source)
 
     def article_request(self, url: str, listing_date: str | None = None) -> scrapy.Request:

@@ -50,14 +50,24 @@ class Article:
         return asdict(self)
 
 
+UTF8_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
 def parse_html(page: str | bytes) -> etree._Element:
-    """An lxml tree from a page's text or bytes (bytes decoded from its declared or sniffed charset)."""
+    """An lxml tree from a page's text or bytes (bytes decoded from its declared or sniffed charset).
+
+    Text goes back to UTF-8 bytes first: lxml refuses text that still carries an XML
+    encoding declaration, as XHTML portals' pages do.
+    """
     if isinstance(page, bytes):
         if b"\x00" in page[:2048]:
             raise ExtractionError("binary content, not an HTML page")
         tree = trafilatura.utils.load_html(page)
     else:
-        tree = html.fromstring(page) if page.strip() else None
+        try:
+            tree = html.fromstring(page.encode("utf-8", "surrogatepass"), parser=UTF8_PARSER) if page.strip() else None
+        except (etree.ParserError, UnicodeError):
+            tree = None
     if tree is None or not len(tree):
         raise ExtractionError("not an HTML page")
     return tree

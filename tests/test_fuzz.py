@@ -1,0 +1,61 @@
+"""Bad pages cannot crash extraction: random and mutated input gives an article or a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crawler.extract import ExtractionError, extract_article
+from crawler.extract.dates import find_dates, parse_date
+
+SEED_PAGES = sorted((Path(__file__).parent / "eval" / "pages").glob("*.html"))[::6]
+PAGES = [p.read_bytes() for p in SEED_PAGES]
+
+
+def _extract_or_refuse(page) -> None:
+    try:
+        article = extract_article(page, "https://baohaugiang.com.vn/xay-dung-dang/a-131234.html")
+    except ExtractionError:
+        return
+    assert isinstance(article.text, str)
+    assert article.published is None or article.published[:4].isdigit()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4000))
+def test_random_bytes(page):
+    _extract_or_refuse(page)
+
+
+def test_xhtml_text_with_an_encoding_declaration():
+    body = "Nội dung bài viết về công tác xây dựng Đảng ở cơ sở. " * 20
+    page = f'<?xml version="1.0" encoding="utf-8"?><html><body><h1>Kết nạp đảng viên mới ở xã vùng cao</h1><p>{body}</p></body></html>'
+    assert extract_article(page, "https://x.vn/a-1234.html").title == "Kết nạp đảng viên mới ở xã vùng cao"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abcdhpitlmy-đảĐÐ\u0309\u200b\n0123456789:|")), max_size=3000))
+def test_random_markup(page):
+    _extract_or_refuse(page)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.sampled_from(PAGES), st.data())
+def test_mutated_real_pages(page, data):
+    """Truncated, spliced and byte-flipped copies of labelled pages."""
+    cut = data.draw(st.integers(0, len(page)))
+    splice = data.draw(st.integers(0, len(page)))
+    noise = data.draw(st.binary(max_size=64))
+    mutated = page[:cut] + noise + page[splice:]
+    _extract_or_refuse(mutated)
+    _extract_or_refuse(mutated.decode("utf-8", errors="replace"))
+    _extract_or_refuse('<?xml version="1.0" encoding="utf-8"?>' + mutated.decode("utf-8", errors="ignore"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.integers(1900, 2100) | st.none())
+def test_dates_never_raise(text, year):
+    parse_date(text, default_year=year)
+    find_dates(text, default_year=year)
