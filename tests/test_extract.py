@@ -142,3 +142,13 @@ def test_quality_gate_on_the_labelled_set():
     assert figures["published (day)"] == 1.0, scores.misses
     assert figures["published (minute)"] >= 0.95, scores.misses
     assert figures["author accuracy"] >= 0.95, scores.misses
+
+
+def test_header_date_widget_is_not_the_publication_date():
+    body = "".join(f"<p>Đoạn {i}: Đảng bộ xã tổ chức sinh hoạt chi bộ chuyên đề về công tác phát triển đảng viên mới.</p>" for i in range(6))
+    page = (
+        '<html><body><div class="top-date">Thứ Bảy, 21/11/2026</div>'
+        "<h1>Đảng bộ xã Phù Linh kết nạp 12 đảng viên mới trong năm 2024</h1>"
+        f"<div>{'<span>Chuyên mục</span>' * 8}</div><div class='meta'>Ngày 05/03/2024</div>{body}</body></html>"
+    )
+    assert extract_article(page, "https://x.vn/tin/a-1234.html").published == "2024-03-05"
