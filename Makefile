@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval clean
+.PHONY: setup test demo eval bench clean
 
 setup: $(STAMP)
 
@@ -35,3 +35,7 @@ clean:
 # Extraction quality on tests/eval: ours beside plain trafilatura.
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
+
+# Crawl benchmark on a synthetic web of 50 portals x 200 articles, beside its two bounds.
+bench: setup
+	$(BIN)/python benchmarks/crawl.py --portals 50 --articles 200 --grow

@@ -90,9 +90,10 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
 @db_option
 @sources_option
-def crawl(keys, all_sources, home_url, max_pages, verbose, db_path, registry, sources_dir):
+def crawl(keys, all_sources, home_url, max_pages, verbose, overrides, db_path, registry, sources_dir):
     """Crawl sources into the archive and print a per-source summary."""
     from .runner import run_crawls
 
@@ -100,6 +101,9 @@ def crawl(keys, all_sources, home_url, max_pages, verbose, db_path, registry, so
         fail("give source keys, --all, or --url URL (one of them)")
     if home_url and not valid_url(home_url):
         fail(f"not an http(s) URL: {home_url}")
+    bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
+    if bad:
+        fail(f"not a NAME=VALUE setting: {bad[0]}")
     unknown = [k for k in keys if k not in registry]
     if unknown:
         fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
@@ -108,7 +112,10 @@ def crawl(keys, all_sources, home_url, max_pages, verbose, db_path, registry, so
     except ArchiveError as exc:
         fail(str(exc))
     targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
-    results = run_crawls(targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose)
+    results = run_crawls(
+        targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
+        overrides=dict(o.split("=", 1) for o in overrides),
+    )
     click.echo(f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}")
     for key, figures in results:
         click.echo(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import resource
+import time
 
 from scrapy import signals
 
@@ -29,14 +32,20 @@ def summarize(stats: dict) -> dict[str, int]:
 
 
 class CrawlSummary:
-    """Logs one line per source when its crawl ends: pages fetched, articles new/updated/failed."""
+    """Logs one line per source when its crawl ends: pages fetched, articles new/updated/failed.
 
-    def __init__(self, crawler):
+    With ``NEWSARCHIVE_STATS_FILE`` set, it also appends the source's full stats (and the
+    process's CPU seconds and peak memory so far) there as one JSON line, for benchmarks and
+    monitoring.
+    """
+
+    def __init__(self, crawler, stats_file: str | None):
         self.crawler = crawler
+        self.stats_file = stats_file
 
     @classmethod
     def from_crawler(cls, crawler):
-        extension = cls(crawler)
+        extension = cls(crawler, crawler.settings.get("NEWSARCHIVE_STATS_FILE"))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
@@ -48,3 +57,15 @@ class CrawlSummary:
             ", ".join(f"{name} {value}" for name, value in figures.items()),
             extra={"spider": spider},
         )
+        if self.stats_file:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            record = {
+                "source": spider.source.key,
+                "reason": reason,
+                "cpu_seconds": usage.ru_utime + usage.ru_stime,
+                "peak_rss_kb": usage.ru_maxrss,
+                "closed_at": time.time(),
+                "stats": {k: v if isinstance(v, (int, float, str)) else str(v) for k, v in self.crawler.stats.get_stats().items()},
+            }
+            with open(self.stats_file, "a", encoding="utf-8") as out:
+                out.write(json.dumps(record) + "\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from scrapy.exceptions import DropItem
 
 from archive.store import Archive
@@ -30,11 +32,14 @@ class ExtractionPipeline:
     def process_item(self, item: PageItem) -> PageItem:
         stats = self.crawler.stats
         source = self.crawler.spider.source
+        started = time.process_time()
         try:
             article = extract_article(item.body, item.url, source.extract, site=source.name, listing_date=item.listing_date)
         except ExtractionError as exc:
             stats.inc_value("newsarchive/articles/failed")
             raise DropItem(f"{item.url}: {exc}") from None
+        finally:
+            stats.inc_value("newsarchive/cpu/extract", time.process_time() - started)
         if not article.title or len(article.text) < (self.generic_min_chars if item.generic else self.min_chars):
             stats.inc_value("newsarchive/not_article")
             raise DropItem(f"{item.url}: not an article (no headline or too little text)")
@@ -83,6 +88,8 @@ class ArchivePipeline:
             "word_count": article["word_count"],
             "fetched_at": item.fetched_at,
         }
+        started = time.process_time()
         outcome = self.archive.save_article(row)
+        self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
         self.crawler.stats.inc_value(f"newsarchive/articles/{outcome}")
         return item

@@ -12,9 +12,12 @@ from spiders.portal import PortalSpider
 from .extensions import summarize
 
 
-def crawl_settings(*, db_path: Path, sources_dir: Path | None, max_pages: int | None, verbose: bool) -> Settings:
+def crawl_settings(
+    *, db_path: Path, sources_dir: Path | None, max_pages: int | None, verbose: bool, overrides: dict[str, str] | None = None
+) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
+    settings.setdict(overrides or {}, priority="cmdline")
     settings.set("NEWSARCHIVE_DB", str(db_path), priority="cmdline")
     if sources_dir:
         settings.set("NEWSARCHIVE_SOURCES", str(sources_dir), priority="cmdline")

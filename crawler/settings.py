@@ -40,6 +40,7 @@ EXTENSIONS = {
 # The project's own settings.
 NEWSARCHIVE_DB = "archive.db"
 NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled registry
+NEWSARCHIVE_STATS_FILE = None  # append each source's final stats here as JSON lines
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry

@@ -17,15 +17,15 @@ from lxml import etree, html
 
 from ..registry import ExtractHints
 from .authors import author_from_markup, take_bylines
-from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line
+from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks
+from .markup import carries, marks
 from .published import find_published
 from .text import fold, normalize, one_line
 from .titles import find_title, site_name
 
-SAPO_XPATH = "following::*[" + " or ".join(
-    f"contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{token}')"
-    for token in ("sapo", "lead", "summary", "chapeau", "tomtat", "tom-tat", "mota", "description", "excerpt", "teaser", "intro", "abstract", "hometext")
-) + " or @itemprop='description'][string-length(normalize-space()) > 40][1]"
+SAPO_MARK = marks(
+    "sapo", "lead", "summary", "chapeau", "tomtat", "tom-tat", "mota", "description", "excerpt", "teaser", "intro", "abstract", "hometext"
+)
 PARAGRAPH_TAGS = {"p", "span", "font", "strong", "b", "em", "i", "br", "u", "a"}
 MIN_BODY_CHARS = 200
 
@@ -117,6 +117,16 @@ def unwrap_layout_tables(tree: etree._Element) -> None:
                     element.tag = "div"
 
 
+def _starts_with(element: etree._Element, text: str) -> bool:
+    """Whether ``element``'s text begins with ``text``, reading no more of it than needed."""
+    seen = ""
+    for piece in element.itertext():
+        seen = one_line(f"{seen} {piece}")
+        if len(seen) >= len(text):
+            break
+    return seen.startswith(text)
+
+
 def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._Element]) -> None:
     """Drop furniture blocks, never the headline, the main text block, or their ancestors."""
     protected = {a for k in keep if k is not None for a in (k, *k.iterancestors())}
@@ -124,6 +134,9 @@ def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._
         for element in tree.xpath(xpath):
             if element not in protected:
                 _drop(element)
+    for element in marked_blocks(tree):
+        if element not in protected and element.getparent() is not None:
+            _drop(element)
     for element in list(tree.iter()):
         if element.getparent() is None or not isinstance(element.tag, str) or element in protected:
             continue
@@ -133,7 +146,7 @@ def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._
         heading = one_line("".join(element.itertext()))
         block = element
         while (parent := block.getparent()) is not None and parent not in protected:
-            if not one_line("".join(parent.itertext())).startswith(heading):
+            if not _starts_with(parent, heading):
                 break
             block = parent
         following = [s for s in block.itersiblings() if isinstance(s.tag, str)]
@@ -238,10 +251,13 @@ def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | No
     """Put back the lead ("sapo") that papers print between headline and body, when trafilatura left it out."""
     if title_element is None:
         return lines
-    found = title_element.xpath(SAPO_XPATH)
-    if not found:
+    following = title_element.xpath("following::*[@class or @id or @itemprop='description']")
+    found = next(
+        (e for e in following if (e.get("itemprop") == "description" or carries(e, SAPO_MARK)) and len(_text_of(e)) > 40), None
+    )
+    if found is None:
         return lines
-    sapo = one_line("".join(found[0].itertext()))
+    sapo = _text_of(found)
     head = fold(" ".join(t for t, _ in lines[:3]))
     return lines if fold(sapo)[:80] in head else [(sapo, False), *lines]
 

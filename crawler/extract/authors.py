@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .markup import marked, marks, with_marks
 from .text import fold, one_line
 
 LABELLED = re.compile(
@@ -29,14 +30,9 @@ ORIGIN_START = re.compile(
 )
 ACRONYM = re.compile(r"[A-ZĐ]{2,}\b")
 UPPER_NAME = re.compile(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.\- ]{1,38}[A-ZĐÀ-Ỹ.]")
+INITIALS = re.compile(r"[A-ZĐ](\.[A-ZĐ])+\.?")  # "P.Y"
 NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ.\-]*")
-AUTHOR_XPATHS: list[str] = [
-    "//*[@itemprop='author']",
-    "//*[" + " or ".join(
-        f"contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{t}')"
-        for t in ("author", "tacgia", "tac-gia", "byline", "writer", "nguoiviet")
-    ) + "]",
-]
+AUTHOR_MARK = marks("author", "tacgia", "tac-gia", "byline", "writer", "nguoiviet")
 # What follows a name after " - " when it is the writer's unit, not part of the name.
 AFFILIATION = re.compile(
     r"(trung tâm|ttvh|tt ?vh|ban |báo |đài |phòng |văn phòng|huyện ủy|thành ủy|tỉnh ủy|đảng ủy|ubnd|ủy ban|trường|học viện|"
@@ -66,12 +62,14 @@ def person(text: str) -> str:
 
 def _is_name(text: str, bold: bool = False) -> bool:
     """A short signature line: "BẢO TOÀN", or in bold "P.Y" / "Trung Văn"."""
-    if any(ch.isdigit() for ch in text) or len(text) > 40 or text.endswith((".", "!", "?", ":")) and not text.endswith(".Y"):
-        return bool(bold and re.fullmatch(r"[A-ZĐ](\.[A-ZĐ])+\.?", text))
-    if UPPER_NAME.fullmatch(text) and len(text.split()) <= 5:
+    if len(text) > 40 or any(ch.isdigit() for ch in text):
+        return False
+    if bold and INITIALS.fullmatch(text):
         return True
     words = text.split()
-    return bold and 1 <= len(words) <= 5 and all(NAME_WORD.fullmatch(w) for w in words)
+    if text.endswith((".", "!", "?", ":")) or len(words) > 5:
+        return False
+    return bool(UPPER_NAME.fullmatch(text)) or (bold and all(NAME_WORD.fullmatch(w) for w in words))
 
 
 def _attribution(line: str) -> str | None:
@@ -134,8 +132,10 @@ def _acceptable(text: str, site_folded: str | None) -> bool:
 def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str | None) -> str | None:
     """An author element the page marks up, or meta author; never a login name or the site's name."""
     site_folded = fold(site) if site else None
-    for xpath in (*hints, *AUTHOR_XPATHS):
-        for element in tree.xpath(xpath):
+    candidates = [tree.xpath(xpath) for xpath in hints]
+    candidates += [tree.xpath("//*[@itemprop='author']"), marked(with_marks(tree), AUTHOR_MARK)]
+    for found in candidates:
+        for element in found:
             text = _first_line(element) if isinstance(element, etree._Element) else one_line(str(element))
             if labelled := LABELLED.fullmatch(text):
                 text = labelled["name"]

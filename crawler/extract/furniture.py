@@ -3,8 +3,8 @@
 Three layers, each a list of rules, applied without any site profile (a profile's prune XPaths
 are added in front, never instead):
 
-1. ``BLOCK_XPATHS``: page blocks recognisable by markup (comment forms, share bars, sidebars,
-   visitor counters ...), dropped from the tree before trafilatura sees it.
+1. ``BLOCK_XPATHS`` and ``BLOCK_MARKS``: page blocks recognisable by markup (comment forms,
+   share bars, sidebars, visitor counters ...), dropped from the tree before trafilatura sees it.
 2. ``HEADINGS``: blocks recognisable by their heading text ("Tin cùng chuyên mục", "Thống kê
    truy cập" ...). A *tail* heading closes the article: it and all that follows it in its
    container go. A *box* heading takes only the block it opens.
@@ -21,27 +21,37 @@ from lxml import etree
 from .text import fold, one_line
 
 
-def _class_or_id(*tokens: str) -> str:
-    """XPath predicate: @class or @id contains one of ``tokens`` (ASCII, lower-cased)."""
-    lower = "translate({attr},'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
-    tests = [f"contains({lower.format(attr=a)},'{t}')" for t in tokens for a in ("@class", "@id")]
-    return " or ".join(tests)
-
-
 BLOCK_XPATHS: list[str] = [
     "//script | //style | //noscript | //iframe | //form | //select | //button | //input | //textarea",
     "//nav | //aside | //footer",
-    f"//*[{_class_or_id('comment', 'binhluan', 'binh-luan', 'y-kien', 'ykien', 'feedback')}]",
-    f"//*[{_class_or_id('share', 'social', 'sharing', 'addthis', 'zalo', 'facebook', 'print', 'sendmail', 'send-mail')}]",
-    f"//*[{_class_or_id('related', 'lienquan', 'lien-quan', 'othernews', 'other-news', 'tinkhac', 'tin-khac', 'cungchuyenmuc', 'cung-chuyen-muc', 'samecate', 'same-cat', 'morenews', 'more-news', 'readmore')}]",
-    f"//*[{_class_or_id('tags', 'tag-list', 'taglist', 'tukhoa', 'tu-khoa', 'keyword')}]",
-    f"//*[{_class_or_id('counter', 'thongke', 'thong-ke', 'statistic', 'visitor', 'useronline', 'dangonline', 'dang-online')}]",
-    f"//*[{_class_or_id('weblink', 'web-link', 'lienket', 'lien-ket', 'linkbox', 'link-box')}]",
-    f"//*[{_class_or_id('rating', 'danhgia', 'danh-gia', 'vote')}]",
-    "//*[contains(@class,'portlet-title') or contains(@class,'portlet-topper') or contains(@class,'module-title') or contains(@class,'widget-title')]",
     "//a[normalize-space()='Quay lại' or normalize-space()='Trở về' or normalize-space()='Trở lại' or @title='Quay lại']",
-    f"//*[{_class_or_id('sidebar', 'side-bar', 'breadcrumb', 'banner', 'advert', 'quangcao', 'quang-cao', 'popup', 'copyright', 'bottom-menu', 'mostview', 'most-view', 'docnhieu', 'doc-nhieu', 'tinmoi', 'tin-moi', 'latest')}]",
 ]
+# Blocks known by a token in their class or id: (what they are, tokens). One pass over the page
+# tests them all, which is what keeps pruning cheap on large pages.
+BLOCK_MARKS: list[tuple[str, tuple[str, ...]]] = [
+    ("comments", ("comment", "binhluan", "binh-luan", "y-kien", "ykien", "feedback")),
+    ("share and print bars", ("share", "social", "sharing", "addthis", "zalo", "facebook", "print", "sendmail", "send-mail")),
+    ("related news", ("related", "lienquan", "lien-quan", "othernews", "other-news", "tinkhac", "tin-khac", "cungchuyenmuc",
+                      "cung-chuyen-muc", "samecate", "same-cat", "morenews", "more-news", "readmore")),
+    ("tag lists", ("tags", "tag-list", "taglist", "tukhoa", "tu-khoa", "keyword")),
+    ("visitor counters", ("counter", "thongke", "thong-ke", "statistic", "visitor", "useronline", "dangonline", "dang-online")),
+    ("link boxes", ("weblink", "web-link", "lienket", "lien-ket", "linkbox", "link-box")),
+    ("ratings", ("rating", "danhgia", "danh-gia", "vote")),
+    ("widget headers", ("portlet-title", "portlet-topper", "module-title", "widget-title")),
+    ("sidebars, banners, most-read", ("sidebar", "side-bar", "breadcrumb", "banner", "advert", "quangcao", "quang-cao", "popup",
+                                      "copyright", "bottom-menu", "mostview", "most-view", "docnhieu", "doc-nhieu", "tinmoi",
+                                      "tin-moi", "latest")),
+]
+BLOCK_MARK = re.compile("|".join(re.escape(token) for _, tokens in BLOCK_MARKS for token in tokens))
+
+
+def marked_blocks(tree: etree._Element) -> list[etree._Element]:
+    """Elements whose class or id carries a furniture token, in document order."""
+    return [
+        element
+        for element in tree.xpath("//*[@class or @id]")
+        if BLOCK_MARK.search(f"{element.get('class', '')} {element.get('id', '')}".lower())
+    ]
 
 
 # (folded heading text, kind); matched against the whole text of a short element.
@@ -86,6 +96,10 @@ LINE_PATTERNS: list[re.Pattern] = [
 def heading_kind(element: etree._Element) -> str | None:
     """'tail' or 'box' when ``element``'s whole text is a furniture heading, else None."""
     if element.tag not in HEADING_TAGS:
+        return None
+    # Cheap test first: a heading's own text, or its single child's, is short.
+    own = (element.text or "").strip() or (len(element) == 1 and (element[0].text or "").strip())
+    if not own or len(own) > MAX_HEADING_CHARS:
         return None
     text = one_line("".join(element.itertext()))
     if not text or len(text) > MAX_HEADING_CHARS:

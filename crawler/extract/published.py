@@ -24,6 +24,7 @@ from lxml import etree
 
 from .authors import author_before_date
 from .dates import FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
+from .markup import marked_ancestor, marks
 from .text import fold, one_line
 
 META_XPATHS: list[str] = [
@@ -38,10 +39,7 @@ META_XPATHS: list[str] = [
 # "Cập nhật ..." is when the page last changed: the publication date only when nothing else is shown.
 UPDATED = re.compile(r"\W*(cap nhat|sua|chinh sua|updated?|modified)")
 # Portal headers print today's date ("Thứ Bảy, 21/11/2026") in a widget above the headline.
-TODAY_WIDGET = "ancestor-or-self::*[" + " or ".join(
-    f"contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{t}')"
-    for t in ("currentdate", "current-date", "today", "ngayhientai", "clock", "header-date", "top-date", "topbar")
-) + "]"
+TODAY_WIDGET = marks("currentdate", "current-date", "today", "ngayhientai", "clock", "header-date", "top-date", "topbar")
 LINE_MAX_CHARS = 160
 WINDOW = 60  # elements after the headline searched for the date line
 PRECEDING = 6  # and before it
@@ -97,7 +95,7 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
             continue
         if isinstance(distance, int) and long_seen >= BODY_STARTED:
             continue
-        if isinstance(distance, float) and element.xpath(TODAY_WIDGET):
+        if isinstance(distance, float) and marked_ancestor(element, TODAY_WIDGET):
             continue
         if text and (found := parse_date(text, now=now, default_year=default_year)):
             candidates.append((bool(UPDATED.match(fold(text))), not found.has_time, distance, found, text))

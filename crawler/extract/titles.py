@@ -11,21 +11,18 @@ import re
 
 from lxml import etree
 
+from .markup import marked, marked_ancestor, marks
 from .text import fold, one_line
 
-_TITLE_CLASS = (
-    "contains(translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{}')"
-)
-_CLASS_TOKENS = ("title", "tieude", "tieu-de", "headline", "heading", "lbltitle", "tenbai")
-TITLE_XPATHS: list[str] = [
-    "//*[@itemprop='headline']",
-    "//article//h1",
-    "//h1[" + " or ".join(_TITLE_CLASS.format(t) for t in _CLASS_TOKENS) + "]",
-    "//h1",
-    "//*[self::div or self::span or self::td or self::p or self::h2 or self::h3 or self::strong]["
-    + " or ".join(_TITLE_CLASS.format(t) for t in _CLASS_TOKENS)
-    + "]",
-    "//h2",
+TITLE_MARK = marks("title", "tieude", "tieu-de", "headline", "heading", "lbltitle", "tenbai")
+# Ordered rules: (XPath, class/id mark the element must also carry, or None).
+TITLE_RULES: list[tuple[str, re.Pattern | None]] = [
+    ("//*[@itemprop='headline']", None),
+    ("//article//h1", None),
+    ("//h1", TITLE_MARK),
+    ("//h1", None),
+    ("//*[self::div or self::span or self::td or self::p or self::h2 or self::h3 or self::strong][@class or @id]", TITLE_MARK),
+    ("//h2", None),
 ]
 SEPARATORS = re.compile(r"\s+(?:[-|–—:»]|::)\s+")
 # How a site's own name starts ("Báo Hậu Giang", "Cổng thông tin điện tử tỉnh ..."); tone marks
@@ -63,15 +60,13 @@ def strip_site_name(title: str, site: str | None) -> str:
 
 
 # Headers of widgets and portlets ("Tin tức - Sự kiện" above a Liferay article) are not headlines.
-WIDGET_HEADER = "ancestor-or-self::*[" + " or ".join(
-    f"contains(@class,'{c}')" for c in ("portlet-title", "portlet-topper", "module-title", "widget-title", "box-title", "block-title", "breadcrumb", "cate")
-) + "]"
+WIDGET_HEADER = marks("portlet-title", "portlet-topper", "module-title", "widget-title", "box-title", "block-title", "breadcrumb", "cate")
 # Page names that CMSs put in <title> instead of the headline.
 GENERIC_PAGE_NAMES = re.compile(r"(chi tiet|xem) (tin|bai|bai viet|tin tuc)|tin chi tiet|tin tuc|trang chu|noi dung|chi tiet")
 
 
 def _usable(element: etree._Element) -> str | None:
-    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or element.xpath(WIDGET_HEADER):
+    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or marked_ancestor(element, WIDGET_HEADER):
         return None
     text = one_line("".join(element.itertext()))
     if not MIN_CHARS <= len(text) <= MAX_CHARS:
@@ -88,9 +83,11 @@ def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | No
     folded_refs = [fold(strip_site_name(r, site) or r) for r in references if " > " not in r]
     site_folded = fold(site) if site else None
     best: tuple[float, float, str, etree._Element] | None = None
-    for rank, xpath in enumerate((*hints, *TITLE_XPATHS)):
+    rules = [(xpath, None) for xpath in hints] + TITLE_RULES
+    for rank, (xpath, mark) in enumerate(rules):
         hinted = rank < len(hints)
-        for element in tree.xpath(xpath):
+        found = tree.xpath(xpath)
+        for element in marked(found, mark) if mark else found:
             text = _usable(element)
             if text is None or (site_folded and fold(text) == site_folded):
                 continue

@@ -1,0 +1,150 @@
+"""``make bench``: a full crawl of a synthetic web against its two bounds, with figures printed.
+
+Serves ``benchmarks/synthweb.py`` (50 portals x 200 articles by default, deterministic from a seed)
+on 127.0.0.1 with politeness off, then measures in one run:
+
+- plain Scrapy fetching the same URLs and discarding them: the crawl's upper bound;
+- plain trafilatura extracting the same article pages in one process: the extraction bound;
+- our full crawl into a fresh archive: pages/s, articles/s, CPU seconds per article split into
+  fetch/parse, extraction and storage, peak RSS, archive size per article;
+- the re-run of the same crawl on the unchanged web: requests and seconds.
+
+    python benchmarks/crawl.py [--portals 50] [--articles 200] [--seed 1] [--grow]
+
+``--grow`` repeats the full crawl on a web twice as large, to show whether memory stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import trafilatura
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from synthweb import SyntheticWeb  # noqa: E402
+
+PYTHON = sys.executable
+CLI = str(Path(sys.executable).parent / "newsarchive")
+FAST = [
+    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=32",
+    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32", "-s", "LOG_LEVEL=ERROR",
+]
+
+
+def run_measured(command: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one child process, and its stdout."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, out
+
+
+def start_web(tmp: Path, portals: int, articles: int, seed: int) -> tuple[subprocess.Popen, dict[int, str]]:
+    port_file = tmp / "ports.json"
+    server = subprocess.Popen(
+        [PYTHON, str(HERE / "synthweb.py"), "--portals", str(portals), "--articles", str(articles), "--seed", str(seed),
+         "--registry", str(tmp / "sources"), "--port-file", str(port_file)],
+    )
+    while not port_file.exists() or not port_file.read_text():
+        if server.poll() is not None:
+            raise SystemExit("synthetic web did not start")
+        time.sleep(0.1)
+    return server, {int(k): v for k, v in json.loads(port_file.read_text()).items()}
+
+
+def crawl(tmp: Path, name: str) -> dict:
+    db, stats_file = tmp / f"{name}.db", tmp / f"{name}.stats.jsonl"
+    wall, cpu, rss, _ = run_measured(
+        [CLI, "crawl", "--all", "--sources", str(tmp / "sources"), "--db", str(db), *FAST, "-s", f"NEWSARCHIVE_STATS_FILE={stats_file}"]
+    )
+    records = [json.loads(line) for line in stats_file.read_text().splitlines()]
+    stats_file.unlink()
+    total = lambda key: sum(r["stats"].get(key, 0) for r in records)  # noqa: E731
+    return {
+        "wall": wall, "cpu": cpu, "rss": rss,
+        "requests": total("downloader/request_count"), "pages": total("downloader/response_count"),
+        "new": total("newsarchive/articles/new"), "stored": total("newsarchive/articles/new") + total("newsarchive/articles/updated")
+        + total("newsarchive/articles/unchanged"),
+        "cpu_extract": total("newsarchive/cpu/extract"), "cpu_store": total("newsarchive/cpu/store"),
+        "db_bytes": sum(p.stat().st_size for p in tmp.glob(f"{name}.db*")),
+    }
+
+
+def bench(portals: int, articles: int, seed: int) -> dict:
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        server, origins = start_web(tmp, portals, articles, seed)
+        try:
+            web = SyntheticWeb(portals, articles, seed)
+            urls = [url for portal, origin in origins.items() for url in web.urls(origin, portal)]
+            (tmp / "urls.txt").write_text("\n".join(urls))
+            wall, _, _, out = run_measured([PYTHON, str(HERE / "plain_fetch.py"), str(tmp / "urls.txt")])
+            fetched = json.loads(out)["pages"]
+            pages = [web.article_page(p, a) for p in range(portals) for a in range(articles)]
+            started = time.perf_counter()
+            for page in pages:
+                trafilatura.extract(page)
+            extract_seconds = time.perf_counter() - started
+            full = crawl(tmp, "archive")
+            rerun = crawl(tmp, "archive")
+        finally:
+            server.terminate()
+    return {
+        "web": f"{portals} portals x {articles} articles = {len(urls)} URLs",
+        "scrapy_pages_s": fetched / wall,
+        "trafilatura_pages_s": len(pages) / extract_seconds,
+        "full": full,
+        "rerun": rerun,
+    }
+
+
+def report(result: dict) -> str:
+    full, rerun = result["full"], result["rerun"]
+    bound = min(result["scrapy_pages_s"], result["trafilatura_pages_s"])
+    per_article = lambda seconds: 1000 * seconds / max(full["new"], 1)  # noqa: E731
+    fetch_parse = full["cpu"] - full["cpu_extract"] - full["cpu_store"]
+    lines = [
+        f"synthetic web: {result['web']}",
+        f"bound (a) plain Scrapy fetch:        {result['scrapy_pages_s']:8.1f} pages/s",
+        f"bound (b) plain trafilatura extract: {result['trafilatura_pages_s']:8.1f} pages/s",
+        f"full crawl: {full['pages']} pages, {full['new']} articles in {full['wall']:.1f} s",
+        f"  pages/s                 {full['pages'] / full['wall']:8.1f}",
+        f"  articles/s              {full['new'] / full['wall']:8.1f}   ({100 * full['new'] / full['wall'] / bound:.0f}% of the slower bound)",
+        f"  CPU ms/article          {per_article(full['cpu']):8.1f}   fetch/parse {per_article(fetch_parse):.1f}, "
+        f"extraction {per_article(full['cpu_extract']):.1f}, storage {per_article(full['cpu_store']):.1f}",
+        f"  peak RSS                {full['rss']:8d} MB",
+        f"  archive bytes/article   {full['db_bytes'] / max(full['new'], 1):8.0f}",
+        f"re-run on the unchanged web: {rerun['requests']} requests, {rerun['new']} new, {rerun['wall']:.1f} s",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--portals", type=int, default=50)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--grow", action="store_true", help="also crawl a web twice as large")
+    args = parser.parse_args()
+    first = bench(args.portals, args.articles, args.seed)
+    print(report(first), flush=True)
+    if args.grow:
+        larger = bench(args.portals, 2 * args.articles, args.seed)
+        print(f"memory as the web grows: {first['full']['new']} articles -> peak RSS {first['full']['rss']} MB, "
+              f"{larger['full']['new']} articles -> peak RSS {larger['full']['rss']} MB")
+
+
+if __name__ == "__main__":
+    main()
