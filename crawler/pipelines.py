@@ -42,10 +42,10 @@ class ExtractionPipeline:
             stats.inc_value("newsarchive/cpu/extract", time.process_time() - started)
         if not article.title or len(article.text) < (self.generic_min_chars if item.generic else self.min_chars):
             stats.inc_value("newsarchive/not_article")
-            raise DropItem(f"{item.url}: not an article (no headline or too little text)")
+            raise DropItem(f"{item.url}: not an article (no headline or too little text)", log_level="INFO")
         if item.generic and not article.published:
             stats.inc_value("newsarchive/not_article")
-            raise DropItem(f"{item.url}: not an article (no publication date)")
+            raise DropItem(f"{item.url}: not an article (no publication date)", log_level="INFO")
         canonical = article.canonical_url
         if canonical and source.on_domain(canonical):
             item.url = canonical

@@ -28,6 +28,7 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+LOG_FORMATTER = "crawler.logformatter.PageLogFormatter"
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractionPipeline": 300,

@@ -21,6 +21,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.extract import ExtractionError, parse_html
+from crawler.extract.text import decode_page
 from crawler.items import PageItem
 from crawler.links import Link, LinkClassifier, canonicalize, is_pagination, page_links
 from crawler.registry import Source, adhoc_source, load_registry
@@ -82,7 +83,7 @@ class PortalSpider(scrapy.Spider):
     def listing_links(self, response: TextResponse) -> list[Link]:
         """The on-domain links of a listing page; a site with odd pagination overrides this."""
         try:
-            root = parse_html(response.text)
+            root = parse_html(page_text(response))
         except ExtractionError:
             return []
         return page_links(root, response.url, self.source)
@@ -118,7 +119,7 @@ class PortalSpider(scrapy.Spider):
         yield PageItem(
             url=canonicalize(response.url),
             source=self.source.key,
-            body=response.text,
+            body=page_text(response),
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             status=response.status,
             listing_date=listing_date,
@@ -157,3 +158,7 @@ class PortalSpider(scrapy.Spider):
             elif self.classifier.is_article(Link(url, "")):
                 yield self.article_request(canonicalize(url))
 
+
+
+def page_text(response: TextResponse) -> str:
+    return decode_page(response.body, response.encoding)

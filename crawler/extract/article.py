@@ -7,6 +7,7 @@ with a readable chain of fallbacks; last, bylines and furniture lines come out o
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -22,6 +23,9 @@ from .markup import carries, marks
 from .published import find_published
 from .text import fold, normalize, one_line
 from .titles import find_title, site_name
+
+# trafilatura warns on every page it finds too short; our callers decide and report that once.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 SAPO_MARK = marks(
     "sapo", "lead", "summary", "chapeau", "tomtat", "tom-tat", "mota", "description", "excerpt", "teaser", "intro", "abstract", "hometext"

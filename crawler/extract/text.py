@@ -31,3 +31,20 @@ def one_line(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case ASCII form for matching: no tone marks, "đ"→"d" (which NFD does not strip)."""
     return COMBINING.sub("", unicodedata.normalize("NFD", one_line(text).lower().replace("đ", "d")))
+
+
+UTF8_NAMES = {"utf-8", "utf8", "utf_8"}
+
+
+def decode_page(body: bytes, declared: str) -> str:
+    """The page's text. Portals that declare ISO-8859-1 or Windows-1252 often send UTF-8: bytes
+    that are valid UTF-8 and not plain ASCII are read as UTF-8 whatever the declaration says."""
+    if declared.lower() not in UTF8_NAMES:
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not text.isascii():
+                return text
+    return body.decode(declared, errors="replace")
