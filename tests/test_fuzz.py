@@ -59,3 +59,9 @@ def test_mutated_real_pages(page, data):
 def test_dates_never_raise(text, year):
     parse_date(text, default_year=year)
     find_dates(text, default_year=year)
+
+
+def test_control_characters_in_a_page():
+    page = PAGES[0]
+    _extract_or_refuse(page[:4770] + b"\x01" + page[4770:])
+    _extract_or_refuse(page.decode("utf-8").replace("<p>", "<p>\x01\x0b", 3))

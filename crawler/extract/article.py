@@ -8,6 +8,7 @@ with a readable chain of fallbacks; last, bylines and furniture lines come out o
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -55,6 +56,9 @@ class Article:
 
 
 UTF8_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True)
+# Control characters survive HTML parsing but not lxml's element API: drop them first.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def parse_html(page: str | bytes) -> etree._Element:
@@ -66,9 +70,10 @@ def parse_html(page: str | bytes) -> etree._Element:
     if isinstance(page, bytes):
         if b"\x00" in page[:2048]:
             raise ExtractionError("binary content, not an HTML page")
-        tree = trafilatura.utils.load_html(page)
+        tree = trafilatura.utils.load_html(CONTROL_BYTES.sub(b"", page))
     else:
         try:
+            page = CONTROL.sub("", page)
             tree = html.fromstring(page.encode("utf-8", "surrogatepass"), parser=UTF8_PARSER) if page.strip() else None
         except (etree.ParserError, UnicodeError):
             tree = None
