@@ -30,11 +30,14 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {
+    "crawler.rawpages.RawPagePipeline": 200,
     "crawler.pipelines.ExtractionPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,
+    "crawler.corpus.CorpusPipeline": 850,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
+    "crawler.warc.WarcRecorder": 600,
 }
 
 # The project's own settings.
@@ -43,3 +46,5 @@ NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled reg
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry
+NEWSARCHIVE_KEEP_PAGES = True  # store every fetched article page (compressed) for `newsarchive reextract`
+NEWSARCHIVE_WARC_DIR = None  # folder to write what a crawl fetched as WARC files; None: no WARC
