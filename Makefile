@@ -35,3 +35,4 @@ clean:
 # Extraction quality on tests/eval: ours beside plain trafilatura.
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
+	$(BIN)/python -m crawler.topic_eval tests/topic

@@ -68,7 +68,7 @@ class RawPagePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("NEWSARCHIVE_KEEP_PAGES"):
-            raise NotConfigured("NEWSARCHIVE_KEEP_PAGES is off")
+            raise NotConfigured
         return cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"))
 
     def open_spider(self) -> None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 TOPIC = "party-building"
 TITLE, LEAD, BODY = 3.0, 2.0, 1.0
-THRESHOLD = 6.0
+THRESHOLD = 18.0  # chosen on tests/topic for the best F1 (make eval)
 
 STRONG, MEDIUM, WEAK = 3.0, 1.5, 0.5
 TERMS: dict[str, float] = {
@@ -35,7 +35,7 @@ TERMS: dict[str, float] = {
     "sinh hoạt chi bộ": STRONG, "đại hội đảng": STRONG, "đại hội đại biểu đảng bộ": STRONG,
     "ủy ban kiểm tra": STRONG, "kỷ luật đảng": STRONG, "thi hành kỷ luật": STRONG,
     "tự phê bình và phê bình": STRONG, "trong sạch, vững mạnh": STRONG, "nêu gương": STRONG,
-    "ban tổ chức": STRONG, "học tập và làm theo tư tưởng": STRONG, "bảo vệ chính trị nội bộ": STRONG,
+    "vào đảng": STRONG, "huy hiệu đảng": STRONG, "tuổi đảng": STRONG, "học tập và làm theo tư tưởng": STRONG, "bảo vệ chính trị nội bộ": STRONG,
     "suy thoái về tư tưởng chính trị": STRONG, "tự diễn biến": STRONG, "tự chuyển hóa": STRONG,
     "lý luận chính trị": STRONG, "tuyên giáo": STRONG, "dân vận": MEDIUM,
     # party committees and documents, also read out at government events
@@ -43,7 +43,7 @@ TERMS: dict[str, float] = {
     "tỉnh ủy": MEDIUM, "thành ủy": MEDIUM, "huyện ủy": MEDIUM, "quận ủy": MEDIUM, "thị ủy": MEDIUM,
     "đảng ủy khối": MEDIUM, "ban thường vụ": MEDIUM, "ban chấp hành": MEDIUM, "bộ chính trị": MEDIUM,
     "ban bí thư": MEDIUM, "nghị quyết": MEDIUM, "quán triệt": MEDIUM, "chỉ thị": MEDIUM,
-    "kết luận số": MEDIUM, "quy định số": MEDIUM, "trung ương": MEDIUM, "bí thư": MEDIUM,
+    "kết luận số": MEDIUM, "quy định số": MEDIUM, "trung ương": MEDIUM, "bí thư": MEDIUM, "cho đảng": MEDIUM,
     # context words that only add to the others
     "cán bộ": WEAK, "nhiệm kỳ": WEAK, "chính trị": WEAK, "đại hội": WEAK, "lãnh đạo": WEAK,
     "tư tưởng": WEAK, "hệ thống chính trị": WEAK, "chuyên đề": WEAK,

@@ -38,7 +38,7 @@ class WarcRecorder:
     def from_crawler(cls, crawler):
         folder = crawler.settings.get("NEWSARCHIVE_WARC_DIR")
         if not folder:
-            raise NotConfigured("no NEWSARCHIVE_WARC_DIR")
+            raise NotConfigured
         recorder = cls(crawler, Path(folder))
         crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(recorder.response_received, signal=signals.response_received)
