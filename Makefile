@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval clean
+.PHONY: setup test demo eval clean bench-export
 
 setup: $(STAMP)
 
@@ -36,3 +36,7 @@ clean:
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
 	$(BIN)/python -m crawler.topic_eval tests/topic
+
+# Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
+bench-export: setup
+	$(BIN)/python benchmarks/export.py
