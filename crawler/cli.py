@@ -250,7 +250,7 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
     filters = Filters(since, until, source_keys, provinces, topic, include_duplicates)
     try:
         count = write_export(archive.db, fmt, output, filters)
-    except ExportError as exc:
+    except (ExportError, OSError) as exc:
         fail(str(exc))
     finally:
         archive.close()

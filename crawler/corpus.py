@@ -39,10 +39,11 @@ class Annotator:
         changes = {k: v for k, v in derived.items() if row.get(k) != v}
         if not changes:
             return False
-        with self.db.conn:
+        with self.db.conn:  # one transaction: the row, its bucket keys and its group's links
             if "text_hash" in changes:
                 self.duplicates.link(row["id"], row["text"], changes["text_hash"])
-            self.db["articles"].update(row["id"], changes)
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.db.execute(f"update articles set {assignments} where id = ?", [*changes.values(), row["id"]])
         return True
 
     def annotate_url(self, url: str) -> bool:

@@ -139,8 +139,9 @@ class DuplicateIndex:
             } - matches
             if candidates:
                 matches |= {r["id"] for r in self._rows(candidates) if jaccard(own, shingles(r["text"])) >= THRESHOLD}
-            self.db["duplicate_buckets"].insert_all(
-                ({"bucket": key, "article_id": article_id} for key in set(keys)), ignore=True
+            self.db.conn.executemany(
+                "insert or ignore into duplicate_buckets (bucket, article_id) values (?, ?)",
+                [(key, article_id) for key in set(keys)],
             )
         if not matches:
             return None

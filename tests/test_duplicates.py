@@ -134,3 +134,24 @@ def test_export_leaves_copies_out_unless_asked(crawled, tmp_path):
     everything = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert len(everything) == len(originals) + len(PAIRS)
     assert all(r["duplicate_of"] is None for r in originals)
+
+
+def test_annotate_brings_an_older_archive_up_to_date(tmp_path):
+    from click.testing import CliRunner
+
+    from crawler.cli import cli
+
+    archive = Archive(tmp_path / "a.db")
+    archive.sync_sources([{"key": "khoi", "name": "Đảng ủy Khối", "province": "Nam Định"}])
+    for n, text in enumerate(["\n".join(PARAGRAPHS), "\n".join(PARAGRAPHS), "\n".join(OTHER_STORY)]):
+        archive.save_article({"url": f"https://khoi/{n}", "source": "khoi", "province": "Nam Định", "title": "Tổng kết công tác",
+                              "text": text, "published": f"2024-12-{20 + n}", "fetched_at": "2025-01-01T00:00:00+00:00"})
+    archive.close()
+    result = CliRunner().invoke(cli, ["annotate", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "3 rows changed; 3 articles, 3 tagged party-building, 1 copies of another"
+    rows = list(sqlite_utils.Database(tmp_path / "a.db")["articles"].rows)
+    assert [r["duplicate_of"] for r in rows] == [None, rows[0]["id"], None]
+    assert {r["province_2025"] for r in rows} == {"Ninh Bình"}
+    again = CliRunner().invoke(cli, ["annotate", "--db", str(tmp_path / "a.db")])
+    assert again.output.startswith("0 rows changed")
