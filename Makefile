@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench clean
+.PHONY: setup test demo eval bench bench-export clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,11 @@ clean:
 # Extraction quality on tests/eval: ours beside plain trafilatura.
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
+	$(BIN)/python -m crawler.topic_eval tests/topic
+
+# Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
+bench-export: setup
+	$(BIN)/python benchmarks/export.py
 
 # Crawl benchmark on a synthetic web of 50 portals x 200 articles, beside its two bounds.
 bench: setup

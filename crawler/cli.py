@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import urllib.request
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,8 +18,10 @@ import click
 
 from archive.store import Archive, ArchiveError
 
+from .export import FORMATS
 from .extract import ExtractionError, extract_article
 from .registry import BUNDLED, ExtractHints, RegistryError, Source, load_registry
+from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
 
@@ -91,9 +94,10 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
+@click.option("--warc", "warc_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write what is fetched as WARC files here.")
 @db_option
 @sources_option
-def crawl(keys, all_sources, home_url, max_pages, verbose, overrides, db_path, registry, sources_dir):
+def crawl(keys, all_sources, home_url, max_pages, verbose, overrides, warc_dir, db_path, registry, sources_dir):
     """Crawl sources into the archive and print a per-source summary."""
     from .runner import run_crawls
 
@@ -114,7 +118,7 @@ def crawl(keys, all_sources, home_url, max_pages, verbose, overrides, db_path, r
     targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
-        overrides=dict(o.split("=", 1) for o in overrides),
+        overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
     )
     click.echo(f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}")
     for key, figures in results:
@@ -205,3 +209,99 @@ def serve(db_path: Path, host: str, port: int):
     except ArchiveError as exc:
         fail(str(exc))
     serve_archive(db_path, host=host, port=port)
+
+
+def open_existing(db_path: Path) -> Archive:
+    """The archive at ``db_path``, brought up to date; a missing or broken file fails by name."""
+    if not db_path.is_file():
+        fail(f"{db_path}: no such archive")
+    try:
+        return Archive(db_path)
+    except ArchiveError as exc:
+        fail(str(exc))
+
+
+def iso_date(ctx, param, value: str | None):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{param.opts[0]} {value}: not a date (YYYY-MM-DD)")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the file's suffix).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write; '-' for standard output (jsonl, csv).",
+)
+@click.option("--since", callback=iso_date, metavar="YYYY-MM-DD", help="Published on or after this day (Vietnam time).")
+@click.option("--until", callback=iso_date, metavar="YYYY-MM-DD", help="Published on or before this day (Vietnam time).")
+@click.option("--source", "source_keys", multiple=True, help="Only this source (repeatable).")
+@click.option("--province", "provinces", multiple=True, help="Only this province, by its name then or since the 2025 merger (repeatable).")
+@click.option("--topic", type=click.Choice([TOPIC]), help="Only articles tagged with this topic.")
+@click.option("--include-duplicates", is_flag=True, help="Also copies of stories stored from another source.")
+@db_option
+def export(fmt, output, since, until, source_keys, provinces, topic, include_duplicates, db_path):
+    """Write the archive's articles as JSON Lines, CSV or Parquet, with filters."""
+    from .export import ExportError, Filters
+    from .export import export as write_export
+
+    fmt = fmt or output.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        fail(f"{output}: give --format ({', '.join(FORMATS)}) or a file ending in one")
+    archive = open_existing(db_path)
+    filters = Filters(since, until, source_keys, provinces, topic, include_duplicates)
+    try:
+        count = write_export(archive.db, fmt, output, filters)
+    except (ExportError, OSError) as exc:
+        fail(str(exc))
+    finally:
+        archive.close()
+    click.echo(f"{count} articles written to {output}", err=True)
+
+
+@cli.command()
+@click.option("--source", "source_key", help="Only this source's pages.")
+@db_option
+@sources_option
+def reextract(source_key, db_path, registry, sources_dir):
+    """Re-run extraction over the stored pages, offline; rewrite only the rows whose extraction changed."""
+    from .reextract import reextract as run_reextract
+
+    archive = open_existing(db_path)
+    stored = {r[0] for r in archive.db.execute("select distinct source from raw_pages")}
+    archive.close()
+    if source_key and source_key not in stored:
+        fail(f"unknown source: {source_key} (no stored pages in {db_path})")
+    results = run_reextract(db_path, registry, source_key)
+    click.echo(f"{'source':<24} {'pages':>6} {'updated':>8} {'new':>5} {'unchanged':>10} {'rejected':>9}")
+    for key, figures in results:
+        click.echo(
+            f"{key:<24} {figures['pages']:>6} {figures['updated']:>8} {figures['new']:>5} "
+            f"{figures['unchanged']:>10} {figures['failed'] + figures['not_article']:>9}"
+        )
+    changed = sum(f["updated"] + f["new"] for _, f in results)
+    click.echo(f"{changed} rows changed")
+
+
+@cli.command()
+@click.option("--source", "source_key", help="Only this source's articles.")
+@db_option
+def annotate(source_key, db_path):
+    """Recompute province since 2025, topic and duplicate links for every article."""
+    from .corpus import Annotator
+
+    archive = open_existing(db_path)
+    try:
+        changed = Annotator(archive.db).annotate_all(source_key)
+        counts = next(archive.db.query(
+            "select count(*) as articles, count(topic) as tagged, count(duplicate_of) as copies from articles"
+        ))
+    finally:
+        archive.close()
+    click.echo(
+        f"{changed} rows changed; {counts['articles']} articles, {counts['tagged']} tagged {TOPIC}, "
+        f"{counts['copies']} copies of another"
+    )

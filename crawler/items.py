@@ -17,3 +17,5 @@ class PageItem:
     listing_date: str | None = None
     generic: bool = False  # found by heuristics, not a registry pattern: stricter checks apply
     article: dict = field(default_factory=dict)  # filled by ExtractionPipeline
+    raw: bytes = b""  # the response body as Scrapy decoded it (transfer and content encodings undone), for the pages table
+    headers: list[list[str]] = field(default_factory=list)  # HTTP response headers, [name, value] pairs

@@ -13,7 +13,8 @@ from .extensions import summarize
 
 
 def crawl_settings(
-    *, db_path: Path, sources_dir: Path | None, max_pages: int | None, verbose: bool, overrides: dict[str, str] | None = None
+    *, db_path: Path, sources_dir: Path | None, max_pages: int | None, verbose: bool,
+    overrides: dict[str, str] | None = None, warc_dir: Path | None = None
 ) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
@@ -23,6 +24,8 @@ def crawl_settings(
         settings.set("NEWSARCHIVE_SOURCES", str(sources_dir), priority="cmdline")
     if max_pages:
         settings.set("NEWSARCHIVE_MAX_PAGES", max_pages, priority="cmdline")
+    if warc_dir:
+        settings.set("NEWSARCHIVE_WARC_DIR", str(warc_dir), priority="cmdline")
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING", priority="cmdline")
     return settings
 

@@ -31,11 +31,14 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_FORMATTER = "crawler.logformatter.PageLogFormatter"
 
 ITEM_PIPELINES = {
+    "crawler.rawpages.RawPagePipeline": 200,
     "crawler.pipelines.ExtractionPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,
+    "crawler.corpus.CorpusPipeline": 850,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
+    "crawler.warc.WarcRecorder": 600,
 }
 
 # The project's own settings.
@@ -45,3 +48,5 @@ NEWSARCHIVE_STATS_FILE = None  # append each source's final stats here as JSON l
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry
+NEWSARCHIVE_KEEP_PAGES = True  # store every fetched article page (compressed) for `newsarchive reextract`
+NEWSARCHIVE_WARC_DIR = None  # folder to write what a crawl fetched as WARC files; None: no WARC

@@ -124,6 +124,8 @@ class PortalSpider(scrapy.Spider):
             status=response.status,
             listing_date=listing_date,
             generic=self.generic,
+            raw=response.body,
+            headers=[[k.decode("latin-1"), v.decode("latin-1")] for k, vs in response.headers.items() for v in vs],
         )
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
