@@ -65,8 +65,3 @@ class Archive:
                 article_url = row["url"] if row["url"] != page["url"] else None
                 self.db["pages"].upsert({**page, "outcome": outcome, "article_url": article_url}, pk="url")
         return outcome
-
-    def source_stats(self) -> dict[str, dict]:
-        """Article count and last fetch per source key."""
-        sql = "select source, count(*) as articles, max(fetched_at) as last_fetched from articles group by source"
-        return {row["source"]: row for row in self.db.query(sql)}

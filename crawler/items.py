@@ -17,3 +17,10 @@ class PageItem:
     listing_date: str | None = None
     generic: bool = False  # found by heuristics, not a registry pattern: stricter checks apply
     article: dict = field(default_factory=dict)  # filled by ExtractionPipeline
+    link_url: str = ""  # the URL as linked (before redirects): what a later run looks up to skip it
+    rejected: str | None = None  # why ExtractionPipeline dropped it: failed, not_article or old
+
+    def page_row(self, **extra) -> dict:
+        """The record of this fetch for table ``pages``."""
+        return {"url": self.link_url or self.url, "source": self.source, "kind": "article",
+                "status": self.status, "fetched_at": self.fetched_at, **extra}

@@ -35,6 +35,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
+    "crawler.runlog.RunLog": 510,
 }
 
 # The project's own settings.
@@ -43,3 +44,8 @@ NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled reg
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry
+NEWSARCHIVE_REFRESH = False  # fetch and extract again the articles the archive already holds
+NEWSARCHIVE_SINCE = None  # ISO date: a backfill goes back to it and stores nothing published before it
+NEWSARCHIVE_KNOWN_DEPTH = 1  # a listing's pagination stops after this many pages in a row of known articles
+NEWSARCHIVE_RESUMING = False  # set by the runner when JOBDIR holds a stopped run's queue
+NEWSARCHIVE_RUNLOG_INTERVAL = 5.0  # seconds between rewrites of the run's row in table crawls
