@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval clean
+.PHONY: setup test demo eval clean bench-requests
 
 setup: $(STAMP)
 
@@ -35,3 +35,7 @@ clean:
 # Extraction quality on tests/eval: ours beside plain trafilatura.
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
+
+# Requests of a full crawl of the sample portals and of a re-run on the unchanged sites.
+bench-requests: setup
+	$(BIN)/python benchmarks/rerun_requests.py
