@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import urllib.request
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -92,7 +93,7 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
 @click.option("--refresh", is_flag=True, help="Fetch and extract again the articles already archived.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Backfill back to this date (YYYY-MM-DD) and no further.")
+@click.option("--since", metavar="DATE", help="Backfill back to this date (YYYY-MM-DD) and no further.")
 @click.option("--resume", is_flag=True, help="Carry on where a stopped or killed crawl of these sources stopped.")
 @click.option(
     "--known-depth", type=click.IntRange(min=1), default=1, show_default=True,
@@ -114,6 +115,10 @@ def crawl(keys, all_sources, home_url, max_pages, refresh, since, resume, known_
     if unknown:
         fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
     try:
+        since = date.fromisoformat(since) if since else None
+    except ValueError:
+        fail(f"--since: not a date (YYYY-MM-DD): {since}")
+    try:
         Archive(db_path).close()
         lock.acquire(db_path)
     except ArchiveError as exc:
@@ -125,7 +130,7 @@ def crawl(keys, all_sources, home_url, max_pages, refresh, since, resume, known_
     targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
-        refresh=refresh, since=since.date() if since else None, known_depth=known_depth, resume=resume,
+        refresh=refresh, since=since, known_depth=known_depth, resume=resume,
     )
     click.echo(
         f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}  status"

@@ -78,6 +78,7 @@ class CrawlPlan:
     since: date | None = None
     depth: int = 1
     generic: bool = False
+    refresh: bool = False
 
     @property
     def walk_all(self) -> bool:
@@ -96,7 +97,7 @@ class CrawlPlan:
 
     def skip(self, link: Link) -> str | None:
         """Why an article link needs no request ('known' or 'old'), or None to fetch it."""
-        if self.mode != "refresh" and self.is_known(link.url):
+        if not self.refresh and self.is_known(link.url):
             return "known"
         if self.is_old(link):
             return "old"

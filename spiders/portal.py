@@ -61,17 +61,16 @@ class PortalSpider(scrapy.Spider):
     def load_plan(self, settings) -> CrawlPlan:
         since = settings.get("NEWSARCHIVE_SINCE")
         since = date.fromisoformat(since) if since else None
+        refresh = settings.getbool("NEWSARCHIVE_REFRESH")
         archive = Archive(settings.get("NEWSARCHIVE_DB"))
         try:
             known = known_pages(archive.db, self.source.key)
-            mode = choose_mode(
-                last_run(archive.db, self.source.key), refresh=settings.getbool("NEWSARCHIVE_REFRESH"),
-                since=since, resumed=settings.getbool("NEWSARCHIVE_RESUMING"),
-            )
+            previous = last_run(archive.db, self.source.key)
         finally:
             archive.close()
+        mode = choose_mode(previous, refresh=refresh, since=since, resumed=settings.getbool("NEWSARCHIVE_RESUMING"))
         depth = settings.getint("NEWSARCHIVE_KNOWN_DEPTH")
-        return CrawlPlan(known, mode, since=since, depth=depth, generic=self.generic)
+        return CrawlPlan(known, mode, since=since, depth=depth, generic=self.generic, refresh=refresh)
 
     def within_budget(self, requests: Iterable[scrapy.Request]) -> Iterator[scrapy.Request]:
         """Pass requests on while ``--max-pages`` allows: a bounded run asks for no more than that."""

@@ -123,3 +123,10 @@ def test_without_validators_requests_are_plain_and_known_pages_still_stop():
 )
 def test_page_numbers(url, text, number):
     assert page_number(url, text) == number
+
+
+def test_a_bad_since_is_one_line_and_writes_nothing(tmp_path):
+    db = tmp_path / "archive.db"
+    result = run_cli("crawl", "--all", "--since", "last week", "--db", db)
+    assert result.returncode == 2 and not db.exists()
+    assert result.stderr.strip().splitlines() == ["Error: --since: not a date (YYYY-MM-DD): last week"]

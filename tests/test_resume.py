@@ -31,11 +31,20 @@ def runs(db) -> list[dict]:
     return list(sqlite_utils.Database(db).query("select mode, status, pid from crawls order by id"))
 
 
-def crawl_caught_half_done(web, db) -> subprocess.Popen:
-    process = start_cli("crawl", SITE, "--sources", web.registry, "--db", db,
-                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wait_for(lambda: stored(db) >= 2)
-    return process
+def start_crawl(web, db) -> subprocess.Popen:
+    return start_cli("crawl", SITE, "--sources", web.registry, "--db", db,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def running(db) -> bool:
+    try:
+        return [r["status"] for r in runs(db)] == ["running"]
+    except sqlite3.OperationalError:  # not created yet
+        return False
+
+
+def half_done(db) -> bool:
+    return stored(db) >= 2
 
 
 def assert_every_article_once_and_whole(web, db) -> None:
@@ -48,14 +57,17 @@ def assert_every_article_once_and_whole(web, db) -> None:
 
 
 def test_killed_crawl_is_marked_killed_and_resumed(own_web, tmp_path):
-    web = own_web(SITE, delay=0.8)  # slow enough for the second crawl to start while the first runs
+    web = own_web(SITE, delay=0.5)
     db = tmp_path / "archive.db"
-    process = crawl_caught_half_done(web, db)
+    process = start_crawl(web, db)
+    wait_for(lambda: running(db))  # its row is in: it holds the lock
 
     second = run_cli("crawl", SITE, "--sources", web.registry, "--db", db)
     assert second.returncode == 75
     assert second.stderr.count("\n") == 1 and "is locked by a crawl already running" in second.stderr
+    assert process.poll() is None  # the first crawl was running all along
 
+    wait_for(lambda: half_done(db))
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     assert stored(db) < len(EXPECTED)
@@ -70,7 +82,8 @@ def test_killed_crawl_is_marked_killed_and_resumed(own_web, tmp_path):
 def test_stopped_crawl_resumes_from_its_queue(own_web, tmp_path):
     web = own_web(SITE, delay=0.4)
     db = tmp_path / "archive.db"
-    process = crawl_caught_half_done(web, db)
+    process = start_crawl(web, db)
+    wait_for(lambda: half_done(db))
     process.send_signal(signal.SIGINT)  # Ctrl-C
     process.wait(timeout=30)
     assert [r["status"] for r in runs(db)] == ["stopped"]
