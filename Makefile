@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench bench-export clean
+.PHONY: setup test demo eval bench bench-export bench-requests clean
 
 setup: $(STAMP)
 
@@ -44,3 +44,7 @@ bench-export: setup
 # Crawl benchmark on a synthetic web of 50 portals x 200 articles, beside its two bounds.
 bench: setup
 	$(BIN)/python benchmarks/crawl.py --portals 50 --articles 200 --grow
+
+# Requests of a full crawl of the sample portals and of a re-run on the unchanged sites.
+bench-requests: setup
+	$(BIN)/python benchmarks/rerun_requests.py

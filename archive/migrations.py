@@ -58,6 +58,119 @@ def m002_article_province(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["province", "published"])
 
 
+@migration
+def m003_crawls(db: sqlite_utils.Database) -> None:
+    """The run log: one row per source per run, inserted when the run starts and kept up to date while it
+    goes, so a run whose process died is still there (status 'running' until the next open marks it 'killed')."""
+    db["crawls"].create(
+        {
+            "id": int,
+            "source": str,
+            "mode": str,  # full, catch-up, incremental, refresh, backfill or resume
+            "status": str,  # running, finished, incomplete, stopped or killed
+            "started_at": str,
+            "updated_at": str,
+            "finished_at": str,
+            "duration": float,
+            "pages": int,
+            "listing_pages": int,
+            "not_modified": int,
+            "article_links": int,
+            "article_pages": int,
+            "known_skipped": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "articles_failed": int,
+            "not_articles": int,
+            "http_errors": int,
+            "start_failures": int,
+            "health": str,  # ok, broken, or null when the run saw nothing that tells
+            "problem": str,
+            "pid": int,
+        },
+        pk="id",
+        not_null={"source", "status", "started_at"},
+        defaults={
+            name: 0
+            for name in ("pages", "listing_pages", "not_modified", "article_links", "article_pages", "known_skipped",
+                         "articles_new", "articles_updated", "articles_unchanged", "articles_failed", "not_articles",
+                         "http_errors", "start_failures")
+        },
+    )
+    db["crawls"].create_index(["source", "started_at"])
+    db["crawls"].create_index(["status"])
+
+
+@migration
+def m004_pages(db: sqlite_utils.Database) -> None:
+    """What the crawler knows of each URL it fetched: what came of an article page (so it is not fetched
+    again), and a listing's ETag / Last-Modified (so it is fetched conditionally)."""
+    db["pages"].create(
+        {
+            "url": str,
+            "source": str,
+            "kind": str,  # article or listing (start pages, pagination, feeds, sitemaps)
+            "outcome": str,  # article pages: new, updated, unchanged, not_article, failed, old or gone
+            "article_url": str,  # the archived article's URL when the page named another canonical URL
+            "status": int,
+            "etag": str,
+            "last_modified": str,
+            "fetched_at": str,
+        },
+        pk="url",
+        not_null={"source", "kind", "fetched_at"},
+    )
+    db["pages"].create_index(["source", "kind"])
+
+
+SOURCE_HEALTH_V1 = """
+with
+  verdicts as (
+    select source, health, problem, started_at,
+           row_number() over (partition by source order by started_at desc, id desc) as n
+    from crawls where health is not null and status != 'running'
+  ),
+  runs as (
+    select source,
+           max(started_at) as last_run,
+           max(case when status in ('finished', 'incomplete') then finished_at end) as last_success,
+           sum(case when started_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-30 days') then pages else 0 end) as pages_30d,
+           sum(case when started_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-30 days') then http_errors else 0 end) as errors_30d
+    from crawls group by source
+  ),
+  counts as (
+    select source,
+           count(*) as articles,
+           sum(substr(coalesce(nullif(published, ''), first_seen), 1, 10) >= date('now', '-7 days')) as last_7_days,
+           sum(substr(coalesce(nullif(published, ''), first_seen), 1, 10) >= date('now', '-30 days')) as last_30_days
+    from articles group by source
+  )
+select
+  sources.key as source,
+  sources.name,
+  sources.province,
+  runs.last_run,
+  (select status from crawls where crawls.source = sources.key order by started_at desc, id desc limit 1) as last_status,
+  runs.last_success,
+  coalesce(counts.articles, 0) as articles,
+  coalesce(counts.last_7_days, 0) as last_7_days,
+  coalesce(counts.last_30_days, 0) as last_30_days,
+  round(1.0 * runs.errors_30d / nullif(runs.pages_30d, 0), 3) as error_rate,
+  coalesce(verdicts.health = 'broken', 0) as broken,
+  case when verdicts.health = 'broken' then verdicts.problem end as problem
+from sources
+left join runs on runs.source = sources.key
+left join counts on counts.source = sources.key
+left join verdicts on verdicts.source = sources.key and verdicts.n = 1
+"""
+
+
+@migration
+def m005_source_health(db: sqlite_utils.Database) -> None:
+    """Per source: last successful run, articles published in the last 7 and 30 days, the HTTP error
+    rate of the last 30 days' runs, and the verdict of the latest run that could tell (broken or not)."""
+    db.create_view("source_health", SOURCE_HEALTH_V1)
 
 @migration
 def m020_raw_pages(db: sqlite_utils.Database) -> None:

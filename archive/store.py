@@ -8,7 +8,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import lock
 from .migrations import migrate
+from .runs import reap_runs
 
 # The columns an extraction owns: a re-crawl that changes none of them leaves the row alone.
 CONTENT_COLUMNS = ("title", "text", "published", "date_source", "author", "source_attribution", "word_count")
@@ -32,6 +34,7 @@ class Archive:
                 self.db = sqlite_utils.Database(self.path)
                 self.db.enable_wal()
                 migrate(self.db)
+                reap_runs(self.db, lock_holder=lock.holder(self.path))
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path}: not a usable SQLite archive ({exc})") from None
 
@@ -42,19 +45,23 @@ class Archive:
         with self.db.conn:
             self.db["sources"].upsert_all(list(rows), pk="key")
 
-    def save_article(self, row: dict) -> str:
-        """Insert or update by URL; return 'new', 'updated' or 'unchanged'. One transaction per row."""
+    def save_article(self, row: dict, page: dict | None = None) -> str:
+        """Insert or update by URL; return 'new', 'updated' or 'unchanged'.
+
+        One transaction per row: the article (with its full-text entry) and the record of the page
+        it came from (table ``pages``) are written whole or not at all.
+        """
         existing = next(self.db["articles"].rows_where("url = ?", [row["url"]], limit=1), None)
-        with self.db.conn:
+        with self.db.atomic():
             if existing is None:
                 self.db["articles"].insert({**row, "first_seen": row["fetched_at"]})
-                return "new"
-            changed = any(existing.get(c) != row.get(c) for c in CONTENT_COLUMNS)
-            update = row if changed else {"fetched_at": row["fetched_at"]}
-            self.db["articles"].update(existing["id"], update)
-        return "updated" if changed else "unchanged"
-
-    def source_stats(self) -> dict[str, dict]:
-        """Article count and last fetch per source key."""
-        sql = "select source, count(*) as articles, max(fetched_at) as last_fetched from articles group by source"
-        return {row["source"]: row for row in self.db.query(sql)}
+                outcome = "new"
+            else:
+                changed = any(existing.get(c) != row.get(c) for c in CONTENT_COLUMNS)
+                update = row if changed else {"fetched_at": row["fetched_at"]}
+                self.db["articles"].update(existing["id"], update)
+                outcome = "updated" if changed else "unchanged"
+            if page is not None:
+                article_url = row["url"] if row["url"] != page["url"] else None
+                self.db["pages"].upsert({**page, "outcome": outcome, "article_url": article_url}, pk="url")
+        return outcome

@@ -1,7 +1,8 @@
 """The ``newsarchive`` command: crawl, extract, list sources and serve the archive.
 
 Bad input (an unknown source, an unreadable file, a bad URL, a broken archive) ends with one
-line on stderr naming it and exit code 2, before anything is written.
+line on stderr naming it and exit code 2, before anything is written. A crawl on an archive that
+another crawl is writing ends with one line and exit code 75 (EX_TEMPFAIL: try again later).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from archive import lock
 from archive.store import Archive, ArchiveError
 
 from .export import FORMATS
@@ -24,11 +26,12 @@ from .registry import BUNDLED, ExtractHints, RegistryError, Source, load_registr
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL
 
 
-def fail(message: str) -> None:
+def fail(message: str, code: int = 2) -> None:
     click.echo(f"Error: {message}", err=True)
-    sys.exit(2)
+    sys.exit(code)
 
 
 def db_option(function):
@@ -69,22 +72,21 @@ def cli():
 @db_option
 @sources_option
 def sources(db_path: Path, registry: dict[str, Source], sources_dir):
-    """List the registry with each source's article count and last crawl."""
-    stats = {}
+    """List the registry with each source's health: articles, last successful run, errors, broken or not."""
+    from archive.runs import source_health
+
+    from .health import health_table
+
+    health = {}
     if db_path.exists():
         try:
             archive = Archive(db_path, readonly=True)
-            stats = archive.source_stats()
+            health = source_health(archive.db)
             archive.close()
         except ArchiveError as exc:
             fail(str(exc))
-    click.echo(f"{'key':<24} {'province':<14} {'articles':>8}  {'last crawl':<25} name")
-    for key, source in registry.items():
-        row = stats.get(key, {})
-        click.echo(
-            f"{key:<24} {(source.province or '-'):<14} {row.get('articles', 0):>8}  "
-            f"{(row.get('last_fetched') or 'never'):<25} {source.name}"
-        )
+    for line in health_table(registry, health):
+        click.echo(line)
 
 
 @cli.command()
@@ -92,15 +94,26 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @click.option("--all", "all_sources", is_flag=True, help="Crawl every source in the registry.")
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
+@click.option("--refresh", is_flag=True, help="Fetch and extract again the articles already archived.")
+@click.option("--since", metavar="DATE", help="Backfill back to this date (YYYY-MM-DD) and no further.")
+@click.option("--resume", is_flag=True, help="Carry on where a stopped or killed crawl of these sources stopped.")
+@click.option(
+    "--known-depth", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Leave a listing's pagination after this many pages in a row that hold only known articles.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write what is fetched as WARC files here.")
 @db_option
 @sources_option
-def crawl(keys, all_sources, home_url, max_pages, verbose, overrides, warc_dir, db_path, registry, sources_dir):
-    """Crawl sources into the archive and print a per-source summary."""
-    from .runner import run_crawls
+def crawl(
+    keys, all_sources, home_url, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
+    db_path, registry, sources_dir,
+):
+    """Crawl sources into the archive and print a per-source summary.
 
+    Runs are incremental: only what is new since the last run is fetched.
+    """
     if sum(map(bool, (keys, all_sources, home_url))) != 1:
         fail("give source keys, --all, or --url URL (one of them)")
     if home_url and not valid_url(home_url):
@@ -112,20 +125,63 @@ def crawl(keys, all_sources, home_url, max_pages, verbose, overrides, warc_dir, 
     if unknown:
         fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
     try:
+        since = date.fromisoformat(since) if since else None
+    except ValueError:
+        fail(f"--since: not a date (YYYY-MM-DD): {since}")
+    try:
         Archive(db_path).close()
+        lock.acquire(db_path)
     except ArchiveError as exc:
         fail(str(exc))
+    except lock.ArchiveBusy as exc:
+        fail(str(exc), EXIT_BUSY)
+    from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
+
     targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
+        refresh=refresh, since=since, known_depth=known_depth, resume=resume,
     )
-    click.echo(f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}")
+    click.echo(
+        f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}  status"
+    )
     for key, figures in results:
         click.echo(
             f"{key:<24} {figures['pages']:>6} {figures['new']:>5} {figures['updated']:>8} "
-            f"{figures['unchanged']:>10} {figures['failed']:>7} {figures['http_errors']:>7}"
+            f"{figures['unchanged']:>10} {figures['failed']:>7} {figures['http_errors']:>7}  {figures['status']}"
         )
+    for key, figures in results:
+        if figures["problem"]:
+            click.echo(f"Warning: {key} looks broken: {figures['problem']}", err=True)
+
+
+@cli.command()
+@click.argument("keys", nargs=-1)
+@click.option("--all", "all_sources", is_flag=True, help="Crawl every source in the registry.")
+@click.option("--every", "interval", required=True, help="Time between the starts of two runs: 30m, 6h, 1d, 1h30m.")
+@db_option
+@sources_option
+def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
+    """Crawl at a fixed interval until stopped, the first run at once.
+
+    Each run is a `crawl` of its own; a run that finds the archive locked by another crawl is skipped.
+    """
+    from .schedule import crawl_forever, parse_interval
+
+    if bool(keys) == all_sources:
+        fail("give source keys or --all (one of them)")
+    unknown = [k for k in keys if k not in registry]
+    if unknown:
+        fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
+    try:
+        seconds = parse_interval(interval)
+    except ValueError as exc:
+        fail(str(exc))
+    command = ["crawl", *(keys or ["--all"]), "--db", str(db_path)]
+    if sources_dir:
+        command += ["--sources", str(sources_dir)]
+    crawl_forever(command, seconds)
 
 
 def _read_input(target: str) -> tuple[bytes, str | None]:
@@ -275,7 +331,14 @@ def reextract(source_key, db_path, registry, sources_dir):
     archive.close()
     if source_key and source_key not in stored:
         fail(f"unknown source: {source_key} (no stored pages in {db_path})")
-    results = run_reextract(db_path, registry, source_key)
+    try:
+        lock.acquire(db_path)
+    except lock.ArchiveBusy as exc:
+        fail(str(exc), EXIT_BUSY)
+    try:
+        results = run_reextract(db_path, registry, source_key)
+    finally:
+        lock.release(db_path)
     click.echo(f"{'source':<24} {'pages':>6} {'updated':>8} {'new':>5} {'unchanged':>10} {'rejected':>9}")
     for key, figures in results:
         click.echo(

@@ -19,3 +19,10 @@ class PageItem:
     article: dict = field(default_factory=dict)  # filled by ExtractionPipeline
     raw: bytes = b""  # the response body as Scrapy decoded it (transfer and content encodings undone), for the pages table
     headers: list[list[str]] = field(default_factory=list)  # HTTP response headers, [name, value] pairs
+    link_url: str = ""  # the URL as linked (before redirects): what a later run looks up to skip it
+    rejected: str | None = None  # why ExtractionPipeline dropped it: failed, not_article or old
+
+    def page_row(self, **extra) -> dict:
+        """The record of this fetch for table ``pages``."""
+        return {"url": self.link_url or self.url, "source": self.source, "kind": "article",
+                "status": self.status, "fetched_at": self.fetched_at, **extra}

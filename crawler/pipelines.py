@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import time
 
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
+from archive import lock
+from archive.pages import record_pages
 from archive.store import Archive
 
 from .extract import ExtractionError, extract_article
@@ -15,10 +18,11 @@ from .items import PageItem
 class ExtractionPipeline:
     """Turns a fetched page into an article; pages that are not articles are dropped and counted."""
 
-    def __init__(self, crawler, min_chars: int, generic_min_chars: int):
+    def __init__(self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None):
         self.crawler = crawler
         self.min_chars = min_chars
         self.generic_min_chars = generic_min_chars
+        self.since = since
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -27,25 +31,30 @@ class ExtractionPipeline:
             crawler,
             settings.getint("NEWSARCHIVE_MIN_TEXT_CHARS"),
             settings.getint("NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS"),
+            settings.get("NEWSARCHIVE_SINCE"),
         )
 
+    def reject(self, item: PageItem, reason: str, message: str, log_level: str = "WARNING") -> DropItem:
+        stat = {"failed": "articles/failed", "old": "articles/old"}.get(reason, reason)
+        self.crawler.stats.inc_value(f"newsarchive/{stat}")
+        item.rejected = reason
+        return DropItem(f"{item.url}: {message}", log_level=log_level)
+
     def process_item(self, item: PageItem) -> PageItem:
-        stats = self.crawler.stats
         source = self.crawler.spider.source
         started = time.process_time()
         try:
             article = extract_article(item.body, item.url, source.extract, site=source.name, listing_date=item.listing_date)
         except ExtractionError as exc:
-            stats.inc_value("newsarchive/articles/failed")
-            raise DropItem(f"{item.url}: {exc}") from None
+            raise self.reject(item, "failed", str(exc)) from None
         finally:
-            stats.inc_value("newsarchive/cpu/extract", time.process_time() - started)
+            self.crawler.stats.inc_value("newsarchive/cpu/extract", time.process_time() - started)
         if not article.title or len(article.text) < (self.generic_min_chars if item.generic else self.min_chars):
-            stats.inc_value("newsarchive/not_article")
-            raise DropItem(f"{item.url}: not an article (no headline or too little text)", log_level="INFO")
+            raise self.reject(item, "not_article", "not an article (no headline or too little text)", "INFO")
         if item.generic and not article.published:
-            stats.inc_value("newsarchive/not_article")
-            raise DropItem(f"{item.url}: not an article (no publication date)", log_level="INFO")
+            raise self.reject(item, "not_article", "not an article (no publication date)", "INFO")
+        if self.since and article.published and article.published[:10] < self.since:
+            raise self.reject(item, "old", f"published {article.published}, before --since {self.since}", "INFO")
         canonical = article.canonical_url
         if canonical and source.on_domain(canonical):
             item.url = canonical
@@ -54,7 +63,12 @@ class ExtractionPipeline:
 
 
 class ArchivePipeline:
-    """Writes each article into the SQLite archive, one transaction per row."""
+    """Writes each article into the SQLite archive, one transaction per row, with the record of its page.
+
+    It holds the archive's lock while the crawl runs, records the pages that were no article (so a
+    later run need not fetch them), and at the end the listings' validators for conditional requests
+    and the article links that were gone.
+    """
 
     def __init__(self, crawler, db_path: str):
         self.crawler = crawler
@@ -63,15 +77,24 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"))
+        pipeline = cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"))
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        return pipeline
 
     def open_spider(self) -> None:
+        lock.acquire(self.db_path)
         self.archive = Archive(self.db_path)
         self.archive.sync_sources([self.crawler.spider.source.as_row()])
 
     def close_spider(self) -> None:
         if self.archive:
+            record_pages(self.archive.db, list(self.crawler.spider.pages_seen.values()))
             self.archive.close()
+            lock.release(self.db_path)
+
+    def item_dropped(self, item) -> None:
+        if isinstance(item, PageItem) and item.rejected and self.archive:
+            record_pages(self.archive.db, [item.page_row(outcome=item.rejected)])
 
     def process_item(self, item: PageItem) -> PageItem:
         article = item.article
@@ -89,7 +112,7 @@ class ArchivePipeline:
             "fetched_at": item.fetched_at,
         }
         started = time.process_time()
-        outcome = self.archive.save_article(row)
+        outcome = self.archive.save_article(row, page=item.page_row())
         self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
         self.crawler.stats.inc_value(f"newsarchive/articles/{outcome}")
         return item

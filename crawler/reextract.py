@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
+from scrapy.signalmanager import SignalManager
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import build_from_crawler, load_object
@@ -35,11 +36,12 @@ def source_from_row(row: dict) -> Source:
 
 
 def offline_crawler(source: Source, db_path: Path) -> SimpleNamespace:
-    """What the pipelines read from a crawler: settings, stats and the spider's source."""
+    """What the pipelines read from a crawler: settings, stats, signals and the spider's source."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("NEWSARCHIVE_DB", str(db_path), priority="cmdline")
-    crawler = SimpleNamespace(settings=settings, spider=SimpleNamespace(source=source))
+    crawler = SimpleNamespace(settings=settings, spider=SimpleNamespace(source=source, pages_seen={}))
+    crawler.signals = SignalManager(crawler)
     crawler.stats = StatsCollector(crawler)
     return crawler
 

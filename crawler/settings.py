@@ -39,6 +39,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
     "crawler.warc.WarcRecorder": 600,
+    "crawler.runlog.RunLog": 510,
 }
 
 # The project's own settings.
@@ -50,3 +51,8 @@ NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry
 NEWSARCHIVE_KEEP_PAGES = True  # store every fetched article page (compressed) for `newsarchive reextract`
 NEWSARCHIVE_WARC_DIR = None  # folder to write what a crawl fetched as WARC files; None: no WARC
+NEWSARCHIVE_REFRESH = False  # fetch and extract again the articles the archive already holds
+NEWSARCHIVE_SINCE = None  # ISO date: a backfill goes back to it and stores nothing published before it
+NEWSARCHIVE_KNOWN_DEPTH = 1  # a listing's pagination stops after this many pages in a row of known articles
+NEWSARCHIVE_RESUMING = False  # set by the runner when JOBDIR holds a stopped run's queue
+NEWSARCHIVE_RUNLOG_INTERVAL = 5.0  # seconds between rewrites of the run's row in table crawls

@@ -7,21 +7,30 @@ its home page alone, sorting links by the generic rules in ``crawler.links``.
 
 A site's quirks belong in its registry entry; a behaviour that a site needs and others do not
 is a named hook here (``listing_links``, ``article_request``) that a subclass may override.
+
+Runs are incremental (``crawler.incremental``): articles the archive holds are not requested,
+listings are asked for conditionally, and pagination stops where only known articles remain.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import scrapy
 from lxml import etree
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
 
+from archive.pages import known_pages
+from archive.runs import last_run
+from archive.store import Archive
 from crawler.extract import ExtractionError, parse_html
 from crawler.extract.text import decode_page
+from crawler.incremental import CrawlPlan, choose_mode, page_number
 from crawler.items import PageItem
 from crawler.links import Link, LinkClassifier, canonicalize, is_pagination, page_links
 from crawler.registry import Source, adhoc_source, load_registry
@@ -47,13 +56,30 @@ class PortalSpider(scrapy.Spider):
         spider.classifier = LinkClassifier(spider.source)
         spider.allowed_domains = sorted({d.split(":")[0] for d in spider.source.domains})
         spider.budget = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES") or None
+        spider.plan = spider.load_plan(crawler.settings)
+        spider.pages_seen = {}  # url -> its row for table pages (listing validators, gone articles), written at the end
         return spider
 
-    def within_budget(self, requests: Iterator[scrapy.Request]) -> Iterator[scrapy.Request]:
+    def load_plan(self, settings) -> CrawlPlan:
+        since = settings.get("NEWSARCHIVE_SINCE")
+        since = date.fromisoformat(since) if since else None
+        refresh = settings.getbool("NEWSARCHIVE_REFRESH")
+        archive = Archive(settings.get("NEWSARCHIVE_DB"))
+        try:
+            known = known_pages(archive.db, self.source.key)
+            previous = last_run(archive.db, self.source.key)
+        finally:
+            archive.close()
+        mode = choose_mode(previous, refresh=refresh, since=since, resumed=settings.getbool("NEWSARCHIVE_RESUMING"))
+        depth = settings.getint("NEWSARCHIVE_KNOWN_DEPTH")
+        return CrawlPlan(known, mode, since=since, depth=depth, generic=self.generic, refresh=refresh)
+
+    def within_budget(self, requests: Iterable[scrapy.Request]) -> Iterator[scrapy.Request]:
         """Pass requests on while ``--max-pages`` allows: a bounded run asks for no more than that."""
         for request in requests:
             if self.budget is not None:
                 if self.budget <= 0:
+                    self.crawler.stats.set_value("newsarchive/budget_exhausted", 1)
                     return
                 self.budget -= 1
             yield request
@@ -72,11 +98,50 @@ class PortalSpider(scrapy.Spider):
 
     def start_requests_for_source(self) -> Iterator[scrapy.Request]:
         for url in self.source.start_urls:
-            yield scrapy.Request(url, callback=self.parse_listing, cb_kwargs={"hops": 0}, priority=10)
+            yield self.listing_request(url, self.parse_listing, start=True, cb_kwargs={"hops": 0})
         for url in self.source.feeds:
-            yield scrapy.Request(url, callback=self.parse_feed, priority=10)
+            yield self.listing_request(url, self.parse_feed, start=True)
         for url in self.source.sitemaps:
-            yield scrapy.Request(url, callback=self.parse_sitemap, priority=5)
+            yield self.listing_request(url, self.parse_sitemap, start=True, priority=5)
+
+    def listing_request(self, url: str, callback, *, start: bool = False, priority: int = 10, cb_kwargs=None):
+        """A listing, feed or sitemap page, asked for conditionally (an earlier run got its ETag or
+        Last-Modified) when "not modified" would end its pagination anyway: a 304 has no links to follow."""
+        cb_kwargs = cb_kwargs or {}
+        last_of_streak = cb_kwargs.get("streak", 0) + 1 >= self.plan.depth
+        hub = self.generic and cb_kwargs.get("hops", 1) < GENERIC_SECTION_HOPS  # its sections are followed regardless
+        return scrapy.Request(
+            url, callback=callback, errback=self.listing_failed, cb_kwargs=cb_kwargs, priority=priority,
+            headers=self.plan.conditional_headers(url) if last_of_streak and not hub else {},
+            meta={"handle_httpstatus_list": [304], "start": start},
+        )
+
+    def not_modified(self, response: Response) -> bool:
+        """Count a 304; otherwise remember the listing's validators for the next run."""
+        if response.status == 304:
+            self.crawler.stats.inc_value("newsarchive/not_modified")
+            return True
+        etag, last_modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+        self.pages_seen[canonicalize(response.url)] = {
+            "url": canonicalize(response.url), "source": self.source.key, "kind": "listing", "status": response.status,
+            "etag": etag.decode("latin-1") if etag else None,
+            "last_modified": last_modified.decode("latin-1") if last_modified else None,
+            "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        return False
+
+    def listing_failed(self, failure: Failure) -> None:
+        """A listing that could not be had: a failing start page marks the source broken, and a
+        transient failure (5xx, 429, network) leaves the run incomplete, so the next one walks again."""
+        request, stats = failure.request, self.crawler.stats
+        status = failure.value.response.status if failure.check(HttpError) else None
+        reason = f"HTTP {status}" if status else failure.value.__class__.__name__
+        self.logger.warning("listing page failed: %s (%s)", request.url, reason)
+        if request.meta.get("start"):
+            stats.inc_value("newsarchive/start_failures")
+            stats.set_value("newsarchive/start_error", f"{request.url} ({reason})")
+        if status is None or status >= 500 or status == 429:
+            stats.inc_value("newsarchive/listing_failures")
 
     # Named hooks ---------------------------------------------------------------------------
 
@@ -90,32 +155,74 @@ class PortalSpider(scrapy.Spider):
 
     def article_request(self, url: str, listing_date: str | None = None) -> scrapy.Request:
         return scrapy.Request(
-            url, callback=self.parse_article, cb_kwargs={"listing_date": listing_date}, priority=20
+            url, callback=self.parse_article, errback=self.article_failed, cb_kwargs={"listing_date": listing_date},
+            priority=20,
         )
 
     # Callbacks -------------------------------------------------------------------------------
 
-    def parse_listing(self, response: Response, hops: int = 0) -> Iterator[scrapy.Request]:
+    def parse_listing(self, response: Response, hops: int = 0, streak: int = 0) -> Iterator[scrapy.Request]:
+        if self.not_modified(response):
+            return
         self.crawler.stats.inc_value("newsarchive/listing_pages")
         if isinstance(response, TextResponse):
-            yield from self.within_budget(self.follow_listing(response, hops))
+            yield from self.within_budget(self.follow_listing(response, hops, streak))
 
-    def follow_listing(self, response: TextResponse, hops: int) -> Iterator[scrapy.Request]:
-        for link in self.listing_links(response):
-            if self.classifier.is_article(link):
-                yield self.article_request(link.url, link.listing_date)
-            elif self.classifier.is_listing(link):
-                section_hop = self.generic and not is_pagination(link)
-                if section_hop and hops >= GENERIC_SECTION_HOPS:
-                    continue
-                yield scrapy.Request(
-                    link.url, callback=self.parse_listing, cb_kwargs={"hops": hops + section_hop}, priority=10
-                )
+    def follow_listing(self, response: TextResponse, hops: int, streak: int = 0) -> Iterator[scrapy.Request]:
+        """Request the page's new articles, then its other listings.
+
+        ``streak`` counts the pages in a row, along one listing's pagination, that held nothing new:
+        when it reaches the plan's depth the pagination is left there. Outside a full walk, pagination
+        goes one page at a time (the next page only), so that stopping means something.
+        """
+        links = self.listing_links(response)
+        articles = [link for link in links if self.classifier.is_article(link)]
+        yield from self.article_requests(articles)
+        listings = [link for link in links if not self.classifier.is_article(link) and self.classifier.is_listing(link)]
+        streak = streak + 1 if self.plan.exhausted(articles) else 0
+        paging = self.plan.walk_all or streak < self.plan.depth
+        next_page = None if self.plan.walk_all else self.next_page(response.url, listings)
+        for link in listings:
+            pagination = is_pagination(link)
+            section_hop = self.generic and not pagination
+            if section_hop and hops >= GENERIC_SECTION_HOPS:
+                continue
+            if pagination and (not paging or (next_page is not None and link is not next_page)):
+                continue
+            yield self.listing_request(
+                link.url, self.parse_listing, cb_kwargs={"hops": hops + section_hop, "streak": streak if pagination else 0}
+            )
+
+    def article_requests(self, articles: list[Link]) -> Iterator[scrapy.Request]:
+        """Requests for the article links the plan does not skip (known, or older than ``--since``)."""
+        stats = self.crawler.stats
+        stats.inc_value("newsarchive/article_links", len(articles))
+        for link in articles:
+            if reason := self.plan.skip(link):
+                stats.inc_value(f"newsarchive/{reason}_skipped")
+                continue
+            yield self.article_request(link.url, link.listing_date)
+
+    @staticmethod
+    def next_page(url: str, listings: list[Link]) -> Link | None:
+        """The pagination link to the page after this one, when the page numbers say which it is."""
+        wanted = (page_number(url) or 1) + 1
+        return next((link for link in listings if is_pagination(link) and page_number(link.url, link.text) == wanted), None)
+
+    def article_failed(self, failure: Failure) -> None:
+        """An article link that is gone (404, 410) is remembered, so later runs do not ask again."""
+        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            url = canonicalize(failure.request.url)
+            self.pages_seen[url] = {
+                "url": url, "source": self.source.key, "kind": "article", "outcome": "gone",
+                "status": failure.value.response.status, "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
 
     def parse_article(self, response: Response, listing_date: str | None = None) -> Iterator[PageItem]:
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("newsarchive/not_html")
             return
+        self.crawler.stats.inc_value("newsarchive/article_pages")
         yield PageItem(
             url=canonicalize(response.url),
             source=self.source.key,
@@ -126,10 +233,12 @@ class PortalSpider(scrapy.Spider):
             generic=self.generic,
             raw=response.body,
             headers=[[k.decode("latin-1"), v.decode("latin-1")] for k, vs in response.headers.items() for v in vs],
+            link_url=canonicalize(response.meta.get("redirect_urls", [response.url])[0]),
         )
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
-        yield from self.within_budget(self.feed_entries(response))
+        if not self.not_modified(response):
+            yield from self.within_budget(self.feed_entries(response))
 
     def feed_entries(self, response: Response) -> Iterator[scrapy.Request]:
         """RSS 2.0 and Atom: each entry's link, with its date as the listing date."""
@@ -140,25 +249,30 @@ class PortalSpider(scrapy.Spider):
         if root is None:
             self.logger.warning("unreadable feed: %s", response.url)
             return
+        entries = []
         for entry in root.xpath("//item | //*[local-name()='entry']"):
             link = entry.xpath("string(link)").strip() or entry.xpath("string(*[local-name()='link']/@href)").strip()
-            date = entry.xpath("string(pubDate | *[local-name()='published'] | *[local-name()='updated'])").strip()
+            published = entry.xpath("string(pubDate | *[local-name()='published'] | *[local-name()='updated'])").strip()
             if link and self.source.on_domain(link):
-                yield self.article_request(canonicalize(link), date or None)
+                entries.append(Link(canonicalize(link), "", published or None))
+        yield from self.article_requests(entries)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        yield from self.within_budget(self.sitemap_entries(response))
+        if not self.not_modified(response):
+            yield from self.within_budget(self.sitemap_entries(response))
 
     def sitemap_entries(self, response: Response) -> Iterator[scrapy.Request]:
         sitemap = Sitemap(response.body)
+        articles = []
         for entry in sitemap:
             url = entry.get("loc", "")
             if not self.source.on_domain(url):
                 continue
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(url, callback=self.parse_sitemap, priority=5)
+                yield self.listing_request(url, self.parse_sitemap, priority=5)
             elif self.classifier.is_article(Link(url, "")):
-                yield self.article_request(canonicalize(url))
+                articles.append(Link(canonicalize(url), ""))
+        yield from self.article_requests(articles)
 
 
 

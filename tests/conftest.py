@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +16,8 @@ import pytest
 TESTS = Path(__file__).parent
 SITES = TESTS / "sites"
 CLI = Path(sys.executable).parent / "newsarchive"
+# Crawls of the local servers need none of the politeness delays real portals get.
+CRAWL_ENV = {**os.environ, "NEWSARCHIVE_SCRAPY_SETTINGS": json.dumps({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False})}
 
 
 def site_expectations() -> dict[str, dict]:
@@ -25,6 +29,7 @@ class SampleWeb:
     registry: Path
     ports: dict[str, int]
     log: Path
+    sites: Path = SITES  # the folder served: a test's own copy may be changed while serving
 
     def origin(self, site: str) -> str:
         return f"http://127.0.0.1:{self.ports[site]}"
@@ -32,15 +37,15 @@ class SampleWeb:
     def requests(self) -> list[dict]:
         return [json.loads(line) for line in self.log.read_text("utf-8").splitlines()] if self.log.exists() else []
 
+    def www(self, site: str) -> Path:
+        return self.sites / site / "www"
 
-@pytest.fixture(scope="session")
-def sample_web(tmp_path_factory):
-    """Every sample portal, served by tests/sampleweb.py in a subprocess for the whole session."""
-    tmp = tmp_path_factory.mktemp("sampleweb")
+
+def start_sample_web(tmp: Path, sites: Path = SITES, delay: float = 0.0) -> tuple[SampleWeb, subprocess.Popen]:
     port_file = tmp / "ports.json"
     server = subprocess.Popen(
-        [sys.executable, str(TESTS / "sampleweb.py"), "--registry", str(tmp / "sources"),
-         "--port-file", str(port_file), "--log", str(tmp / "access.log")],
+        [sys.executable, str(TESTS / "sampleweb.py"), "--registry", str(tmp / "sources"), "--sites", str(sites),
+         "--port-file", str(port_file), "--log", str(tmp / "access.log"), "--delay", str(delay)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 20
@@ -49,11 +54,51 @@ def sample_web(tmp_path_factory):
             server.kill()
             raise RuntimeError(f"sample web did not start: {server.stderr.read().decode()}")
         time.sleep(0.05)
-    yield SampleWeb(tmp / "sources", json.loads(port_file.read_text()), tmp / "access.log")
+    return SampleWeb(tmp / "sources", json.loads(port_file.read_text()), tmp / "access.log", sites), server
+
+
+@pytest.fixture(scope="session")
+def sample_web(tmp_path_factory):
+    """Every sample portal, served by tests/sampleweb.py in a subprocess for the whole session."""
+    web, server = start_sample_web(tmp_path_factory.mktemp("sampleweb"))
+    yield web
     server.terminate()
     server.wait(timeout=10)
 
 
+@pytest.fixture
+def own_web(tmp_path):
+    """Serve copies of some sample portals from tmp_path, for a test that changes them:
+    ``own_web("haugiang", delay=0.2)``."""
+    servers = []
+
+    def start(*sites: str, delay: float = 0.0) -> SampleWeb:
+        root = tmp_path / "sites"
+        for site in sites:
+            shutil.copytree(SITES / site, root / site)
+        web, server = start_sample_web(tmp_path / "web", root, delay)
+        servers.append(server)
+        return web
+
+    (tmp_path / "web").mkdir()
+    yield start
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """The installed ``newsarchive`` console script, in a subprocess (a crawl's reactor cannot restart)."""
-    return subprocess.run([str(CLI), *map(str, args)], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([str(CLI), *map(str, args)], capture_output=True, text=True, timeout=timeout, env=CRAWL_ENV)
+
+
+def start_cli(*args: str, **popen) -> subprocess.Popen:
+    """``run_cli`` without waiting, for a test that stops the process."""
+    return subprocess.Popen([str(CLI), *map(str, args)], text=True, env=CRAWL_ENV, **popen)
+
+
+def wait_for(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)

@@ -7,18 +7,28 @@ with a query string, such as ``Default.aspx?tabid=91&ItemID=12``, map through
 ``www/_routes.json``. Every request is appended to an access log so tests can
 count what a crawl fetched.
 
+Pages carry an ``ETag`` (a hash of the bytes) and a ``Last-Modified`` (the file's
+mtime), and a conditional request (``If-None-Match`` / ``If-Modified-Since``) for
+an unchanged page gets ``304 Not Modified``, as most real servers do. A test can
+make a path fail by listing it in ``www/_status.json`` (``{"/xay-dung-dang/": 500}``,
+read on every request, so it may change while serving), and ``--delay`` slows
+every response so a crawl can be stopped mid-way.
+
 Run as a script it serves every site until interrupted and writes a registry
 with the real ports, which is what ``make demo`` and the end-to-end tests use::
 
-    python tests/sampleweb.py --registry DIR [--log FILE] [--port-file FILE]
+    python tests/sampleweb.py --registry DIR [--log FILE] [--port-file FILE] [--sites DIR] [--delay S]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import mimetypes
 import threading
+import time
+from email.utils import formatdate, parsedate_to_datetime
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,10 +44,11 @@ def site_dirs(root: Path = SITES_DIR) -> list[Path]:
 class SiteHandler(BaseHTTPRequestHandler):
     server_version = "SamplePortal/1.0"
 
-    def __init__(self, *args, site: Path, log_lock: threading.Lock, log_path: Path | None, **kw):
+    def __init__(self, *args, site: Path, log_lock: threading.Lock, log_path: Path | None, delay: float = 0.0, **kw):
         self.site = site
         self.log_lock = log_lock
         self.log_path = log_path
+        self.delay = delay
         super().__init__(*args, **kw)
 
     def resolve(self) -> Path | None:
@@ -54,28 +65,57 @@ class SiteHandler(BaseHTTPRequestHandler):
             return None
         if candidate.is_dir():
             candidate = candidate / "index.html"
-        return candidate if candidate.is_file() and candidate.name != "_routes.json" else None
+        return candidate if candidate.is_file() and not candidate.name.startswith("_") else None
+
+    def forced_status(self) -> int | None:
+        status_file = self.site / "www" / "_status.json"
+        if not status_file.is_file():
+            return None
+        return json.loads(status_file.read_text("utf-8")).get(self.path)
+
+    def not_modified(self, etag: str, mtime: float) -> bool:
+        """RFC 9110: If-None-Match decides when present, else If-Modified-Since."""
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            return etag in {tag.strip() for tag in if_none_match.split(",")} or if_none_match.strip() == "*"
+        if_modified_since = self.headers.get("If-Modified-Since")
+        if if_modified_since:
+            try:
+                return int(mtime) <= parsedate_to_datetime(if_modified_since).timestamp()
+            except (TypeError, ValueError):
+                return False
+        return False
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        if self.delay:
+            time.sleep(self.delay)
         target = self.resolve()
-        status = 200 if target else 404
-        if self.log_path:
-            with self.log_lock, self.log_path.open("a", encoding="utf-8") as log:
-                log.write(json.dumps({"site": self.site.name, "path": self.path, "status": status}) + "\n")
-        if target is None:
-            body = b"<html><body><h1>404</h1></body></html>"
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+        status = self.forced_status() or (200 if target else 404)
+        headers = {"Content-Type": "text/html; charset=utf-8"}
+        if status != 200 or target is None:
+            body = f"<html><body><h1>{status}</h1></body></html>".encode()
         else:
             body = target.read_bytes()
+            mtime = target.stat().st_mtime
+            headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            headers["Last-Modified"] = formatdate(mtime, usegmt=True)
             ctype = mimetypes.guess_type(target.name)[0] or "text/html"
             if target.suffix in {".aspx", ".html", ".htm", ""}:
                 ctype = "text/html"
             if ctype.startswith("text/") or ctype.endswith("xml"):
                 ctype += "; charset=utf-8"
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
+            headers["Content-Type"] = ctype
+            if self.not_modified(headers["ETag"], mtime):
+                status, body = 304, b""
+                del headers["Content-Type"]
+        if self.log_path:
+            with self.log_lock, self.log_path.open("a", encoding="utf-8") as log:
+                log.write(json.dumps({"site": self.site.name, "path": self.path, "status": status}) + "\n")
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
@@ -83,12 +123,12 @@ class SiteHandler(BaseHTTPRequestHandler):
         pass
 
 
-def serve_sites(sites: list[Path], log_path: Path | None = None) -> dict[str, ThreadingHTTPServer]:
+def serve_sites(sites: list[Path], log_path: Path | None = None, delay: float = 0.0) -> dict[str, ThreadingHTTPServer]:
     """Start one server thread per site on a free port; return them by site key."""
     lock = threading.Lock()
     servers = {}
     for site in sites:
-        handler = partial(SiteHandler, site=site, log_lock=lock, log_path=log_path)
+        handler = partial(SiteHandler, site=site, log_lock=lock, log_path=log_path, delay=delay)
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers[site.name] = server
@@ -111,9 +151,10 @@ def main() -> None:
     parser.add_argument("--registry", type=Path, required=True, help="folder to write the registry into")
     parser.add_argument("--log", type=Path, help="append one JSON line per request here")
     parser.add_argument("--port-file", type=Path, help="write {site: port} here once serving")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each response")
     args = parser.parse_args()
     sites = site_dirs(args.sites)
-    servers = serve_sites(sites, args.log)
+    servers = serve_sites(sites, args.log, args.delay)
     ports = {key: server.server_address[1] for key, server in servers.items()}
     write_registry(sites, ports, args.registry)
     if args.port_file:

@@ -6,11 +6,14 @@ Each crawl runs the installed ``newsarchive`` command in a subprocess against
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import sqlite_utils
 import pytest
 
 from conftest import run_cli, site_expectations
 from crawler.links import canonicalize
+from crawler.registry import load_source
 
 EXPECTED = site_expectations()
 
@@ -26,6 +29,11 @@ def crawled(sample_web, tmp_path_factory):
     first = run_cli("crawl", "--all", "--sources", sample_web.registry, "--db", db)
     assert first.returncode == 0, first.stderr
     return db, first
+
+
+def target(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def stored(db, source: str) -> dict[str, dict]:
@@ -82,11 +90,20 @@ def test_summary_names_every_source(crawled):
 def test_second_crawl_adds_no_rows(crawled, sample_web):
     db, _ = crawled
     before = sqlite_utils.Database(db)["articles"].count
+    requests_before = len(sample_web.requests())
     again = run_cli("crawl", "--all", "--sources", sample_web.registry, "--db", db)
     assert again.returncode == 0, again.stderr
     assert sqlite_utils.Database(db)["articles"].count == before
     for line in again.stdout.splitlines()[1:]:
         assert line.split()[2] == "0", line
+    # Incremental: only each site's start pages (and feeds), asked for conditionally and unchanged.
+    rerun = sample_web.requests()[requests_before:]
+    for site in EXPECTED:
+        source = load_source(sample_web.registry / f"{site}.toml")
+        entry_points = sorted(map(target, (*source.start_urls, *source.feeds, *source.sitemaps)))
+        requested = [r for r in rerun if r["site"] == site and r["path"] != "/robots.txt"]
+        assert sorted(r["path"] for r in requested) == entry_points, site
+        assert {r["status"] for r in requested} == {304}, site
 
 
 @pytest.mark.parametrize("site", sorted(EXPECTED))

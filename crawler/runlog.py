@@ -1,0 +1,108 @@
+"""The run log extension: each source's run is a row of table ``crawls``, kept current as it goes.
+
+At the end the row gets the run's status and the source's health as this run saw it: ``broken``
+when its start pages failed, when its listings linked to no article its patterns match, or when
+it fetched article pages and none extracted as an article; ``ok`` when it saw pages that worked;
+nothing when it saw nothing that tells (every listing unchanged since the last run).
+"""
+
+from __future__ import annotations
+
+import os
+
+from scrapy import signals
+from twisted.internet import task
+
+from archive.runs import FINISHED, INCOMPLETE, STOPPED, start_run, update_run
+from archive.store import Archive
+
+from .extensions import summarize
+
+COLUMNS = {  # crawls column -> stats key
+    "listing_pages": "newsarchive/listing_pages",
+    "not_modified": "newsarchive/not_modified",
+    "article_links": "newsarchive/article_links",
+    "article_pages": "newsarchive/article_pages",
+    "known_skipped": "newsarchive/known_skipped",
+    "start_failures": "newsarchive/start_failures",
+}
+
+
+def run_figures(stats: dict) -> dict[str, int]:
+    figures = summarize(stats)
+    return {
+        "pages": figures["pages"],
+        "articles_new": figures["new"],
+        "articles_updated": figures["updated"],
+        "articles_unchanged": figures["unchanged"],
+        "articles_failed": figures["failed"],
+        "not_articles": figures["not_article"],
+        "http_errors": figures["http_errors"],
+        **{column: int(stats.get(key, 0)) for column, key in COLUMNS.items()},
+    }
+
+
+def run_status(reason: str, stats: dict) -> str:
+    if reason != "finished":
+        return STOPPED
+    if stats.get("newsarchive/budget_exhausted") or stats.get("newsarchive/listing_failures"):
+        return INCOMPLETE
+    return FINISHED
+
+
+def judge(stats: dict) -> tuple[str | None, str | None]:
+    """The source's health as one run saw it: ('broken', why), ('ok', None) or (None, None)."""
+    if stats.get("newsarchive/start_failures"):
+        return "broken", f"start page failed: {stats.get('newsarchive/start_error')}"
+    listings = stats.get("newsarchive/listing_pages", 0)
+    if listings and not stats.get("newsarchive/article_links"):
+        return "broken", f"{listings} listing pages link to no article the source's patterns match"
+    pages = stats.get("newsarchive/article_pages", 0)
+    extracted = sum(stats.get(f"newsarchive/articles/{k}", 0) for k in ("new", "updated", "unchanged", "old"))
+    if pages and not extracted:
+        return "broken", f"{pages} article pages fetched, none extracted as an article"
+    return ("ok", None) if listings or pages else (None, None)
+
+
+class RunLog:
+    """Inserts the run's row when the spider opens, rewrites its figures every few seconds, closes it at the end."""
+
+    def __init__(self, crawler, db_path: str, interval: float):
+        self.crawler = crawler
+        self.db_path = db_path
+        self.interval = interval
+        self.archive: Archive | None = None
+        self.run_id: int | None = None
+        self.task: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        extension = cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"), crawler.settings.getfloat("NEWSARCHIVE_RUNLOG_INTERVAL"))
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider) -> None:
+        self.archive = Archive(self.db_path)
+        self.run_id = start_run(self.archive.db, spider.source.key, spider.plan.mode, os.getpid())
+        self.crawler.stats.set_value("newsarchive/mode", spider.plan.mode)
+        self.task = task.LoopingCall(self.write)
+        self.task.start(self.interval, now=False)
+
+    def write(self) -> None:
+        update_run(self.archive.db, self.run_id, run_figures(self.crawler.stats.get_stats()))
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if self.task and self.task.running:
+            self.task.stop()
+        if self.archive is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        status = run_status(reason, stats)
+        health, problem = judge(stats)
+        self.crawler.stats.set_value("newsarchive/status", status)
+        if health == "broken":
+            self.crawler.stats.set_value("newsarchive/problem", problem)
+        fields = {**run_figures(stats), "status": status, "health": health, "problem": problem}
+        update_run(self.archive.db, self.run_id, fields, finished=True)
+        self.archive.close()

@@ -1,0 +1,77 @@
+"""``newsarchive schedule``: a crawl every N hours, for as long as it runs.
+
+Each run is ``newsarchive crawl`` in a child process (a Twisted reactor cannot start twice in one
+process), in a session of its own so that Ctrl-C or SIGTERM reaches it once, through here: the
+running crawl stops cleanly (its row in ``crawls`` says ``stopped``) and the schedule ends.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+
+import click
+
+from .cli import EXIT_BUSY
+
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+INTERVAL = re.compile(r"(\d+)([smhd])")
+
+
+def parse_interval(text: str) -> float:
+    """'6h', '30m', '1d', '1h30m', '90s' -> seconds."""
+    compact = text.strip().lower()
+    parts = INTERVAL.findall(compact)
+    if not parts or "".join(n + u for n, u in parts) != compact:
+        raise ValueError(f"not an interval: {text!r} (say 30m, 6h, 1d or 1h30m)")
+    seconds = sum(int(n) * UNITS[u] for n, u in parts)
+    if seconds <= 0:
+        raise ValueError(f"not an interval: {text!r} (it must be longer than nothing)")
+    return float(seconds)
+
+
+def say(message: str) -> None:
+    click.echo(f"{datetime.now():%Y-%m-%d %H:%M:%S} schedule: {message}", err=True)
+
+
+class Stop(Exception):
+    pass
+
+
+def crawl_forever(crawl_args: list[str], every: float) -> None:
+    """Run ``newsarchive CRAWL_ARGS`` now and then every ``every`` seconds (from start to start) until a signal."""
+    child: subprocess.Popen | None = None
+
+    def stop(signum, frame):
+        if child is not None and child.poll() is None:
+            child.send_signal(signal.SIGINT)  # once: Scrapy then closes the crawl cleanly
+        raise Stop
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    run = 0
+    try:
+        while True:
+            run += 1
+            started = time.monotonic()
+            say(f"run {run}: {' '.join(crawl_args)}")
+            child = subprocess.Popen([sys.executable, "-m", "crawler", *crawl_args], start_new_session=True)
+            code = child.wait()
+            child = None
+            if code == EXIT_BUSY:
+                say(f"run {run} skipped: another crawl is writing the archive")
+            elif code:
+                say(f"run {run} ended with exit code {code}")
+            wait = max(0.0, started + every - time.monotonic())
+            say(f"next run at {datetime.now() + timedelta(seconds=wait):%Y-%m-%d %H:%M:%S}")
+            time.sleep(wait)
+    except Stop:
+        if child is not None:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            child.wait()
+        say("stopped")
