@@ -57,3 +57,12 @@ def sample_web(tmp_path_factory):
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """The installed ``newsarchive`` console script, in a subprocess (a crawl's reactor cannot restart)."""
     return subprocess.run([str(CLI), *map(str, args)], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def sample_archive(sample_web, tmp_path_factory) -> Path:
+    """The five sample portals crawled once into an archive that tests only read."""
+    db = tmp_path_factory.mktemp("sample-archive") / "archive.db"
+    result = run_cli("crawl", "--all", "--sources", sample_web.registry, "--db", db)
+    assert result.returncode == 0, result.stderr
+    return db
