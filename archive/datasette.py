@@ -18,6 +18,8 @@ from datasette.plugins import pm
 
 from . import datasette_plugin
 from .datasette_plugin import DATABASE
+from .migrations import pending
+from .store import Archive
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.json"
@@ -33,6 +35,17 @@ class ReadOnlyDatabase(Database):
         conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         self._all_file_connections.append(conn)
         return conn
+
+
+def upgrade_for_serving(db_path: Path) -> list[str]:
+    """Apply the migrations an older archive lacks (the search index, the date columns), so that
+    the read-only server finds them; return their names. Opens for writing only when some are due."""
+    archive = Archive(db_path, readonly=True)
+    due = pending(archive.db)
+    archive.close()
+    if due:
+        Archive(db_path).close()
+    return due
 
 
 def load_metadata() -> dict:

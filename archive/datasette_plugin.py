@@ -13,14 +13,18 @@ from .chart import monthly_chart
 from .search import excerpt, search_query
 
 DATABASE = "archive"
+# substr(published) rather than the published_month column: it lets SQLite count from the
+# (province|source, published) indexes without reading the rows (see migration m011).
+DATED = "published glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
 CHART_SQL = {
-    "province": """
-        select published_month, coalesce(province, '(no province)'), count(*) from articles
-        where published_month is not null group by 1, 2""",
-    "source": """
-        select a.published_month, coalesce(s.name, a.source), count(*) from articles a
-        left join sources s on s.key = a.source
-        where a.published_month is not null group by 1, 2""",
+    "province": f"""
+        select substr(published, 1, 7), coalesce(province, '(no province)'), count(*) from articles
+        where {DATED} group by province, 1""",
+    "source": f"""
+        select m.month, coalesce(s.name, m.source), m.articles from (
+            select source, substr(published, 1, 7) as month, count(*) as articles from articles
+            where {DATED} group by source, month
+        ) m left join sources s on s.key = m.source""",
 }
 
 

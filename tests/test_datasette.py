@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from archive.datasette import build_datasette
-from conftest import site_expectations
+from conftest import run_cli, site_expectations
 from crawler.extract.text import fold
 
 EXPECTED = [a for site in site_expectations().values() for a in site["articles"]]
@@ -252,3 +252,11 @@ def test_sql_flag_allows_read_only_queries(sample_archive):
         assert rows[0]["n"] > 0
     finally:
         client.loop.close()
+
+
+def test_serve_refuses_a_missing_archive_and_creates_nothing(tmp_path):
+    missing = tmp_path / "missing.db"
+    result = run_cli("serve", "--db", missing, "--port", "9")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"Error: {missing}: no such archive"]
+    assert not missing.exists()

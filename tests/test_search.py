@@ -10,6 +10,7 @@ import sqlite_utils
 
 from archive import migrations
 from archive.chart import monthly_chart, months_between
+from archive.datasette import upgrade_for_serving
 from archive.datasette_plugin import vn_date
 from archive.search import NOTHING, excerpt, search_query
 from archive.store import Archive
@@ -140,3 +141,18 @@ def test_chart_stacks_months_and_groups_small_series():
     assert "2024-01 · other: 3" in svg and "2024-02" in svg
     assert "P0 <small>(14)</small>" in svg and "other <small>(3)</small>" in svg
     assert "No dated articles" in monthly_chart([], series_label="source")
+
+
+def test_serving_an_older_archive_upgrades_it_first(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    with db.conn:
+        migrations.m001_articles_and_sources(db)
+        db["_migrations"].insert({"name": "m001_articles_and_sources", "applied_at": "2024-01-01T00:00:00+00:00"})
+    db["sources"].insert({"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"})
+    db["articles"].insert({k: v for k, v in ROW.items() if k != "province"} | {"first_seen": ROW["fetched_at"]})
+    db.close()
+    upgraded = upgrade_for_serving(tmp_path / "old.db")
+    assert {"m002_article_province", "m010_folded_search", "m011_published_parts"} <= set(upgraded)
+    assert upgrade_for_serving(tmp_path / "old.db") == []
+    assert search(Archive(tmp_path / "old.db", readonly=True).db, "Dak Lak") == [1]
