@@ -52,11 +52,12 @@ def load_metadata() -> dict:
     return json.loads(METADATA.read_text("utf-8"))
 
 
-def build_datasette(db_path: Path, *, sql: bool = False) -> Datasette:
-    """The configured Datasette for the archive at ``db_path``; ``sql`` allows arbitrary SQL queries."""
+def build_datasette(db_path: Path, *, sql: bool = False, settings: dict | None = None) -> Datasette:
+    """The configured Datasette for the archive at ``db_path``; ``sql`` allows arbitrary SQL queries,
+    ``settings`` override settings.json (the benchmark turns on ``trace_debug``)."""
     if pm.get_plugin("newsarchive") is None:
         pm.register(datasette_plugin, name="newsarchive")
-    settings = {**json.loads(SETTINGS.read_text("utf-8")), "default_allow_sql": sql}
+    settings = {**json.loads(SETTINGS.read_text("utf-8")), **(settings or {}), "default_allow_sql": sql}
     datasette = Datasette(metadata=load_metadata(), settings=settings, template_dir=str(TEMPLATES))
     datasette.remove_database("_memory")  # added when no file is given; an empty scratch database is noise here
     datasette.add_database(ReadOnlyDatabase(datasette, str(db_path)), name=DATABASE)

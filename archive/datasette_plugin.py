@@ -7,10 +7,10 @@ databases alone.
 from __future__ import annotations
 
 from datasette import hookimpl
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .chart import monthly_chart
-from .search import excerpt, search_query
+from .search import excerpt, matches, search_query
 
 DATABASE = "archive"
 # substr(published) rather than the published_month column: it lets SQLite count from the
@@ -46,9 +46,19 @@ def vn_date(published: str | None) -> str:
     return f"{day} {published[11:16]}" if len(published) >= 16 else day
 
 
+def highlight(text: str | None, typed: str | None) -> Markup:
+    """``text`` with the words of the query in <mark>, found with or without their marks."""
+    text, parts, done = text or "", [], 0
+    for start, end in matches(text, typed):
+        parts += [escape(text[done:start]), Markup("<mark>"), escape(text[start:end]), Markup("</mark>")]
+        done = end
+    return Markup("").join([*parts, escape(text[done:])])
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["vn_date"] = vn_date
+    env.filters["highlight"] = highlight
 
 
 @hookimpl

@@ -51,17 +51,28 @@ def _folded_chars(text: str) -> tuple[str, Sequence[int]]:
     return "".join(folded), positions
 
 
+def _word_pattern(typed: str | None) -> re.Pattern | None:
+    """Where a word of the query stands in folded text: whole words, and prefixes for ``word*``."""
+    alternatives = set()
+    for phrase, word in TERM.findall(fold(typed or "")):
+        for w in (phrase or word).split():
+            if w.strip("*"):
+                alternatives.add(re.escape(w.strip("*")) + (r"\w*" if w.endswith("*") and not phrase else r"\b"))
+    if not alternatives:
+        return None
+    return re.compile(r"\b(?:{})".format("|".join(sorted(alternatives, key=len, reverse=True))))
+
+
 def excerpt(text: str | None, typed: str | None, width: int = 220) -> str:
     """About ``width`` characters of ``text`` around the first place a query word occurs, any marks
     ignored; the opening of the text when none does."""
     text = " ".join((text or "").split())
-    words = [w.strip("*") for phrase, word in TERM.findall(fold(typed or "")) for w in (phrase or word).split()]
+    pattern = _word_pattern(typed)
     folded, positions = _folded_chars(text)
-    hits = [m.start() for w in words if w for m in [re.search(r"\b" + re.escape(w), folded)] if m]
-    if not hits:
-        start = 0
-    else:
-        start = max(0, positions[min(hits)] - width // 3)
+    hit = pattern.search(folded) if pattern else None
+    start = 0
+    if hit:
+        start = max(0, positions[hit.start()] - width // 3)
         while start > 0 and not text[start - 1].isspace():
             start -= 1
     end = min(len(text), start + width)
@@ -69,3 +80,11 @@ def excerpt(text: str | None, typed: str | None, width: int = 220) -> str:
         end += 1
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
+
+def matches(text: str | None, typed: str | None) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text`` holding a query word, any marks ignored: for highlighting."""
+    pattern = _word_pattern(typed)
+    if not text or not pattern:
+        return []
+    folded, positions = _folded_chars(text)
+    return [(positions[m.start()], positions[m.end() - 1] + 1) for m in pattern.finditer(folded)]

@@ -125,6 +125,7 @@ def test_search_page_lists_articles_with_links(client):
     assert 'class="article-list search-results"' in page.text
     assert re.search(r'<a class="article-link" href="/archive/articles/\d+">', page.text)
     assert 'value="newest" selected' in page.text
+    assert re.search(r"<mark>đảng</mark> <mark>viên</mark>", page.text, re.I)
     assert "all matches with facets" in page.text
 
 

@@ -11,7 +11,7 @@ import sqlite_utils
 from archive import migrations
 from archive.chart import monthly_chart, months_between
 from archive.datasette import upgrade_for_serving
-from archive.datasette_plugin import vn_date
+from archive.datasette_plugin import highlight, vn_date
 from archive.search import NOTHING, excerpt, search_query
 from archive.store import Archive
 
@@ -123,6 +123,12 @@ def test_excerpt_shows_the_first_match_with_its_marks():
     assert "Đắk Lắk tổng kết" in shown and shown.startswith("…") and shown.endswith("…")
     assert excerpt("Ngắn gọn.", "zzz") == "Ngắn gọn."
     assert excerpt(None, "x") == ""
+
+
+def test_highlight_marks_query_words_however_typed():
+    marked = highlight("Đảng bộ tổng kết <b>", "dang to ket*")
+    assert marked == "<mark>Đảng</mark> bộ tổng <mark>kết</mark> &lt;b&gt;"  # "to" is a word, "ket*" a prefix
+    assert highlight(None, "dang") == "" and highlight("Đảng", "") == "Đảng"
 
 
 @pytest.mark.parametrize(
