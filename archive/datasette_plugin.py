@@ -88,9 +88,11 @@ def extra_template_vars(template, database, datasette, request):
 
 
 @hookimpl
-def render_cell(row, value, column, database, datasette):
-    """An article's title links to its readable page, in tables and query results alike."""
-    if database != DATABASE or column != "title" or value is None or "id" not in row.keys():
+def render_cell(row, value, column, table, database, datasette):
+    """An article's title links to its readable page, in the articles table and query results."""
+    if database != DATABASE or table not in (None, "articles") or column != "title" or value is None:
+        return None
+    if "id" not in row.keys():  # a query's row without the article's id has nothing to link to
         return None
     href = datasette.urls.row(DATABASE, "articles", str(row["id"]))
     return Markup('<a class="article-link" href="{}">{}</a>').format(href, value)
