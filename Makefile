@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench bench-export bench-requests clean
+.PHONY: setup test demo eval bench bench-export bench-requests bench-datasette browser screenshots clean
 
 setup: $(STAMP)
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 # Serve the sample portals on 127.0.0.1, crawl them into $(DB), then browse it in Datasette.
@@ -48,3 +48,25 @@ bench: setup
 # Requests of a full crawl of the sample portals and of a re-run on the unchanged sites.
 bench-requests: setup
 	$(BIN)/python benchmarks/rerun_requests.py
+
+# The browser test drives Debian's chromium through chromedriver: installed here when missing, as
+# root with apt; elsewhere the test is skipped and says why.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing chromium and chromium-driver (apt) for the browser test"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium chromium-driver >/dev/null 2>&1; } || \
+	      echo "chromium could not be installed: the browser test will be skipped"; \
+	  else echo "chromium is missing and this is not root with apt: the browser test will be skipped"; fi; \
+	fi
+
+# Search and facet latencies of Datasette on a synthetic archive of 100,000 articles.
+bench-datasette: setup
+	$(BIN)/python benchmarks/datasette_search.py
+
+# Refresh the screenshots in docs/ from the browser test.
+screenshots: setup browser
+	mkdir -p docs
+	NEWSARCHIVE_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/test_browser.py

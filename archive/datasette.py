@@ -1,30 +1,72 @@
-"""Datasette for the archive: metadata built for the database's own name, served on localhost."""
+"""Datasette for the archive, configured from this folder: metadata.json (descriptions, facets,
+canned queries), settings.json, templates/ and the hooks in datasette_plugin.py.
+
+The archive is always the database named ``archive`` (so URLs and templates do not depend on the
+file's name), opened read-only by every connection, with arbitrary SQL off unless asked for.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
-import tempfile
+import sqlite3
 from pathlib import Path
 
-METADATA = Path(__file__).parent / "metadata.json"
+from datasette.app import Datasette
+from datasette.database import Database
+from datasette.plugins import pm
+
+from . import datasette_plugin
+from .datasette_plugin import DATABASE
+from .migrations import pending
+from .store import Archive
+
+HERE = Path(__file__).parent
+METADATA = HERE / "metadata.json"
+SETTINGS = HERE / "settings.json"
+TEMPLATES = HERE / "templates"
 
 
-def metadata_for(db_path: Path) -> dict:
-    """The bundled metadata, keyed by this database's name (Datasette names a database by its file stem)."""
-    template = json.loads(METADATA.read_text("utf-8"))
-    databases = template.pop("databases")
-    template["databases"] = {db_path.stem: databases["archive"]}
-    return template
+class ReadOnlyDatabase(Database):
+    """Every connection opens the file read-only, Datasette's write connection included: the archive
+    is written by crawls, never through the web. Not immutable, so a crawl may run while it is served."""
+
+    def connect(self, write=False):
+        conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._all_file_connections.append(conn)
+        return conn
 
 
-def serve_archive(db_path: Path, *, host: str, port: int) -> None:
-    from datasette.cli import cli as datasette_cli
+def upgrade_for_serving(db_path: Path) -> list[str]:
+    """Apply the migrations an older archive lacks (the search index, the date columns), so that
+    the read-only server finds them; return their names. Opens for writing only when some are due."""
+    archive = Archive(db_path, readonly=True)
+    due = pending(archive.db)
+    archive.close()
+    if due:
+        Archive(db_path).close()
+    return due
 
-    with tempfile.TemporaryDirectory() as tmp:
-        metadata = Path(tmp) / "metadata.json"
-        metadata.write_text(json.dumps(metadata_for(db_path), ensure_ascii=False), "utf-8")
-        datasette_cli.main(
-            ["serve", str(db_path), "-h", host, "-p", str(port),
-             "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "3000"],
-            standalone_mode=True,
-        )
+
+def load_metadata() -> dict:
+    return json.loads(METADATA.read_text("utf-8"))
+
+
+def build_datasette(db_path: Path, *, sql: bool = False, settings: dict | None = None) -> Datasette:
+    """The configured Datasette for the archive at ``db_path``; ``sql`` allows arbitrary SQL queries,
+    ``settings`` override settings.json (the benchmark turns on ``trace_debug``)."""
+    if pm.get_plugin("newsarchive") is None:
+        pm.register(datasette_plugin, name="newsarchive")
+    settings = {**json.loads(SETTINGS.read_text("utf-8")), **(settings or {}), "default_allow_sql": sql}
+    datasette = Datasette(metadata=load_metadata(), settings=settings, template_dir=str(TEMPLATES))
+    datasette.remove_database("_memory")  # added when no file is given; an empty scratch database is noise here
+    datasette.add_database(ReadOnlyDatabase(datasette, str(db_path)), name=DATABASE)
+    return datasette
+
+
+def serve_archive(db_path: Path, *, host: str, port: int, sql: bool = False) -> None:
+    import uvicorn
+
+    datasette = build_datasette(db_path, sql=sql)
+    asyncio.run(datasette.invoke_startup())
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

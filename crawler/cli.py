@@ -256,15 +256,18 @@ def extract(inputs, url, url_from, source_key, registry, sources_dir):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
-def serve(db_path: Path, host: str, port: int):
-    """Browse and search the archive in Datasette."""
-    from archive.datasette import serve_archive
+@click.option("--sql", "allow_sql", is_flag=True, help="Allow arbitrary read-only SQL queries (off by default).")
+def serve(db_path: Path, host: str, port: int, allow_sql: bool):
+    """Browse and search the archive in Datasette (read-only)."""
+    from archive.datasette import serve_archive, upgrade_for_serving
 
     try:
-        Archive(db_path, readonly=True).close()
+        upgraded = upgrade_for_serving(db_path)
     except ArchiveError as exc:
         fail(str(exc))
-    serve_archive(db_path, host=host, port=port)
+    if upgraded:
+        click.echo(f"{db_path}: brought up to date ({', '.join(upgraded)})", err=True)
+    serve_archive(db_path, host=host, port=port, sql=allow_sql)
 
 
 def open_existing(db_path: Path) -> Archive:

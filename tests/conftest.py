@@ -102,3 +102,12 @@ def wait_for(condition, timeout: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def sample_archive(sample_web, tmp_path_factory) -> Path:
+    """The sample portals crawled once into an archive that tests only read."""
+    db = tmp_path_factory.mktemp("sample-archive") / "archive.db"
+    result = run_cli("crawl", "--all", "--sources", sample_web.registry, "--db", db)
+    assert result.returncode == 0, result.stderr
+    return db

@@ -1,14 +1,10 @@
-"""The archive: migrations, WAL, one row per URL, full-text search, and the Datasette metadata."""
+"""The archive: migrations, WAL, one row per URL, full-text search."""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 
 import pytest
-from datasette.app import Datasette
-
-from archive.datasette import metadata_for
 from archive.migrations import MIGRATIONS
 from archive.store import Archive, ArchiveError
 
@@ -96,24 +92,6 @@ def test_readonly_open_of_missing_archive_fails_and_creates_nothing(tmp_path):
     with pytest.raises(ArchiveError, match="no such archive"):
         Archive(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()
-
-
-def test_datasette_serves_the_archive_with_search(tmp_path, archive):
-    archive.save_article(ROW)
-    path = archive.path
-    datasette = Datasette([str(path)], metadata=metadata_for(path))
-
-    async def fetch():
-        page = await datasette.client.get("/a/articles.json?_search=%C4%91i%E1%BB%81u+l%E1%BB%87&_shape=array")
-        front = await datasette.client.get("/")
-        return page, front
-
-    page, front = asyncio.run(fetch())
-    assert page.status_code == 200
-    assert [r["url"] for r in page.json()] == [ROW["url"]]
-    assert "Party-building news archive" in front.text
-    description = metadata_for(path)["databases"]["a"]["tables"]["articles"]["columns"]["published"]
-    assert "+07:00" in description
 
 
 def test_sqlite_sees_one_unique_index_on_url(archive):

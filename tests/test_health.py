@@ -9,9 +9,8 @@ import re
 
 import pytest
 import sqlite_utils
-from datasette.app import Datasette
 
-from archive.datasette import metadata_for
+from archive.datasette import build_datasette, load_metadata
 from archive.runs import start_run, update_run
 from archive.store import Archive
 from conftest import run_cli
@@ -97,13 +96,12 @@ def test_datasette_shows_source_health(tmp_path):
     update_run(archive.db, run, {"status": "finished", "pages": 4, "http_errors": 1, "health": "broken",
                                  "problem": "start page failed: http://x.vn/ (HTTP 500)"}, finished=True)
     archive.close()
-    path = tmp_path / "a.db"
-    datasette = Datasette([str(path)], metadata=metadata_for(path))
+    datasette = build_datasette(tmp_path / "a.db")
 
     async def fetch():
-        return await datasette.client.get("/a/source_health.json?_shape=array")
+        return await datasette.client.get("/archive/source_health.json?_shape=array")
 
     rows = asyncio.run(fetch()).json()
     assert rows[0]["source"] == "x" and rows[0]["broken"] == 1 and rows[0]["error_rate"] == 0.25
     assert rows[0]["last_success"] and "HTTP 500" in rows[0]["problem"]
-    assert "source_health" in metadata_for(path)["databases"]["a"]["tables"]
+    assert "source_health" in load_metadata()["databases"]["archive"]["tables"]

@@ -6,9 +6,8 @@ import asyncio
 from collections import defaultdict
 
 import pytest
-from datasette.app import Datasette
 
-from archive.datasette import metadata_for
+from archive.datasette import build_datasette
 from archive.provinces import lookup, province_2025, provinces
 from archive.store import Archive
 from crawler.corpus import Annotator
@@ -80,10 +79,10 @@ def test_every_name_and_alias_means_one_province():
 def test_archive_holds_the_table_and_datasette_shows_it(tmp_path):
     path = tmp_path / "a.db"
     Archive(path).close()
-    datasette = Datasette([str(path)], metadata=metadata_for(path))
+    datasette = build_datasette(path)
 
     async def fetch():
-        return await datasette.client.get("/a/provinces.json?province=H%E1%BA%ADu+Giang&_shape=array")
+        return await datasette.client.get("/archive/provinces.json?province=H%E1%BA%ADu+Giang&_shape=array")
 
     response = asyncio.run(fetch())
     assert response.status_code == 200

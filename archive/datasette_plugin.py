@@ -1,0 +1,98 @@
+"""Datasette hooks for the archive: folded search, the front-page chart, titles that open articles.
+
+Registered by archive.datasette for the database it names ``archive``; each hook leaves other
+databases alone.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from .chart import monthly_chart
+from .search import excerpt, matches, search_query
+
+DATABASE = "archive"
+# substr(published) rather than the published_month column: it lets SQLite count from the
+# (province|source, published) indexes without reading the rows (see migration m011).
+DATED = "published glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+CHART_SQL = {
+    "province": f"""
+        select substr(published, 1, 7), coalesce(province, '(no province)'), count(*) from articles
+        where {DATED} group by province, 1""",
+    "source": f"""
+        select m.month, coalesce(s.name, m.source), m.articles from (
+            select source, substr(published, 1, 7) as month, count(*) as articles from articles
+            where {DATED} group by source, month
+        ) m left join sources s on s.key = m.source""",
+}
+
+
+@hookimpl(trylast=True)  # after Datasette's own escape_fts, which this one replaces
+def prepare_connection(conn, database):
+    if database != DATABASE:
+        return
+    # The table page's ?_search= runs "match escape_fts(:search)": fold it like articles_search.
+    conn.create_function("escape_fts", 1, search_query, deterministic=True)
+    conn.create_function("search_query", 1, search_query, deterministic=True)
+    conn.create_function("excerpt", 2, excerpt, deterministic=True)
+
+
+def vn_date(published: str | None) -> str:
+    """"2024-01-30T08:03:00+07:00" as "30/01/2024 08:03", a bare date as "25/10/2021"; Vietnamese order."""
+    if not published or len(published) < 10:
+        return "undated"
+    day = f"{published[8:10]}/{published[5:7]}/{published[:4]}"
+    return f"{day} {published[11:16]}" if len(published) >= 16 else day
+
+
+def highlight(text: str | None, typed: str | None) -> Markup:
+    """``text`` with the words of the query in <mark>, found with or without their marks."""
+    text, parts, done = text or "", [], 0
+    for start, end in matches(text, typed):
+        parts += [escape(text[done:start]), Markup("<mark>"), escape(text[start:end]), Markup("</mark>")]
+        done = end
+    return Markup("").join([*parts, escape(text[done:])])
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["vn_date"] = vn_date
+    env.filters["highlight"] = highlight
+
+
+@hookimpl
+def extra_template_vars(template, database, datasette, request):
+    """Source names and provinces for the archive's pages; the monthly chart for the front page."""
+    if database not in (None, DATABASE) or DATABASE not in datasette.databases:
+        return None
+
+    async def archive_vars():
+        db = datasette.get_database(DATABASE)
+        sources = (await db.execute("select key, name, province from sources order by key")).rows
+        variables = {
+            "source_names": {row["key"]: row["name"] or row["key"] for row in sources},
+            "provinces": sorted({row["province"] for row in sources if row["province"]}),
+        }
+        if template == "index.html":
+            by = "source" if request.args.get("chart") == "source" else "province"
+            counts = [tuple(row) for row in (await db.execute(CHART_SQL[by])).rows]
+            variables |= {
+                "chart_by": by,
+                "chart_svg": Markup(monthly_chart(counts, series_label=by)),
+                "article_count": (await db.execute("select count(*) from articles")).single_value(),
+            }
+        return variables
+
+    return archive_vars
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """An article's title links to its readable page, in the articles table and query results."""
+    if database != DATABASE or table not in (None, "articles") or column != "title" or value is None:
+        return None
+    if "id" not in row.keys():  # a query's row without the article's id has nothing to link to
+        return None
+    href = datasette.urls.row(DATABASE, "articles", str(row["id"]))
+    return Markup('<a class="article-link" href="{}">{}</a>').format(href, value)

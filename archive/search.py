@@ -1,0 +1,90 @@
+"""Search the way Vietnamese users type: with or without tone marks, "đ" or "d", "Ð" or "Đ".
+
+``articles_search`` (migration m010) indexes title and text with "đ" folded to "d" and the
+tokenizer stripping every other mark; a query is folded the same way here, so "dang vien",
+"đảng viên" and "ĐẢNG VIÊN" are one query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from crawler.extract.text import fold
+
+# A "quoted phrase", or a run of anything but white space and quotes.
+TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+NOTHING = '""'  # an empty phrase: a valid FTS5 query that matches no row
+
+
+def search_query(typed: str | None) -> str:
+    """An FTS5 MATCH expression for what a user typed: every word (or "quoted phrase") is required,
+    a trailing ``*`` makes a word a prefix, and FTS5 operators are taken as plain words."""
+    terms = []
+    for phrase, word in TERM.findall(fold(typed or "")):
+        if phrase.strip():
+            terms.append('"{}"'.format(phrase.strip()))
+        elif word:
+            prefix = word.endswith("*") and word.strip("*")
+            word = word.strip("*")
+            if word:
+                terms.append('"{}"{}'.format(word, "*" if prefix else ""))
+    return " ".join(terms) or NOTHING
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return " " if char.isspace() else fold(char)
+
+
+def _folded_chars(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` folded, with the index in ``text`` of each folded character."""
+    whole = fold(text)
+    if len(whole) == len(text):  # the usual case: NFC Vietnamese folds one character to one
+        return whole, range(len(text))
+    folded, positions = [], []
+    for index, char in enumerate(text):
+        for piece in _fold_char(char):
+            folded.append(piece)
+            positions.append(index)
+    return "".join(folded), positions
+
+
+def _word_pattern(typed: str | None) -> re.Pattern | None:
+    """Where a word of the query stands in folded text: whole words, and prefixes for ``word*``."""
+    alternatives = set()
+    for phrase, word in TERM.findall(fold(typed or "")):
+        for w in (phrase or word).split():
+            if w.strip("*"):
+                alternatives.add(re.escape(w.strip("*")) + (r"\w*" if w.endswith("*") and not phrase else r"\b"))
+    if not alternatives:
+        return None
+    return re.compile(r"\b(?:{})".format("|".join(sorted(alternatives, key=len, reverse=True))))
+
+
+def excerpt(text: str | None, typed: str | None, width: int = 220) -> str:
+    """About ``width`` characters of ``text`` around the first place a query word occurs, any marks
+    ignored; the opening of the text when none does."""
+    text = " ".join((text or "").split())
+    pattern = _word_pattern(typed)
+    folded, positions = _folded_chars(text)
+    hit = pattern.search(folded) if pattern else None
+    start = 0
+    if hit:
+        start = max(0, positions[hit.start()] - width // 3)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def matches(text: str | None, typed: str | None) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text`` holding a query word, any marks ignored: for highlighting."""
+    pattern = _word_pattern(typed)
+    if not text or not pattern:
+        return []
+    folded, positions = _folded_chars(text)
+    return [(positions[m.start()], positions[m.end() - 1] + 1) for m in pattern.finditer(folded)]

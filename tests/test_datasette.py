@@ -1,0 +1,271 @@
+"""The archive in Datasette, in-process through ``datasette.client``, on the crawled sample portals:
+search with and without tone marks, facets, the date range, canned queries, the article page,
+the front-page chart, and the JSON API of each."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import tomllib
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from archive.datasette import build_datasette
+from conftest import SITES, run_cli, site_expectations
+from crawler.extract.text import fold
+
+EXPECTED = [a for site in site_expectations().values() for a in site["articles"]]
+
+
+class Client:
+    """Datasette's in-process client on one event loop, called synchronously."""
+
+    def __init__(self, datasette):
+        self.datasette = datasette
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(datasette.invoke_startup())
+
+    def get(self, path: str, **params):
+        if params:
+            path += ("&" if "?" in path else "?") + urlencode(params)
+        return self.loop.run_until_complete(self.datasette.client.get(path))
+
+    def json(self, path: str, **params):
+        response = self.get(path, **params)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+@pytest.fixture(scope="module")
+def client(sample_archive):
+    client = Client(build_datasette(sample_archive))
+    yield client
+    client.loop.close()
+
+
+@pytest.fixture(scope="module")
+def stored(sample_archive) -> list[dict]:
+    conn = sqlite3.connect(sample_archive)
+    conn.row_factory = sqlite3.Row
+    return [dict(row) for row in conn.execute("select * from articles")]
+
+
+def matching(stored: list[dict], *words: str) -> set[str]:
+    """Titles of the stored articles holding every word, compared as folded words: the oracle."""
+    return {a["title"] for a in stored if set(words) <= set(re.findall(r"\w+", fold(a["title"] + " " + a["text"])))}
+
+
+def table_search(client, typed: str) -> set[str]:
+    rows = client.json("/archive/articles.json", _search=typed, _shape="array", _col="title", _size="max")
+    return {row["title"] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        *[(typed, ("dai", "hoi")) for typed in ("đại hội", "dai hoi", "ĐẠI HỘI", "DAI HOI", "Ðại hội", "đai hoi")],
+        *[(typed, ("doan", "vien")) for typed in ("đoàn viên", "doan vien", "Đoàn Viên", "ðoàn viên")],
+        *[(typed, ("ket", "nap")) for typed in ("kết nạp", "ket nap", "KẾT NẠP")],
+    ],
+)
+def test_table_search_ignores_tone_marks_and_d_forms(client, stored, typed, words):
+    expected = matching(stored, *words)
+    assert 0 < len(expected) < len(stored)
+    assert table_search(client, typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("Duc Trong", "Đức Trọng tổ chức đại hội điểm Đảng bộ xã Hiệp An nhiệm kỳ 2025-2030"),
+        ("da lat", "Đà Lạt học tập, quán triệt Nghị quyết Hội nghị Trung ương 8 khóa XIII"),
+        ("Sop Cop giam sat", "Ủy ban Kiểm tra Huyện ủy Sốp Cộp giám sát chuyên đề tại Đảng ủy xã Púng Bánh"),
+        ('"chi bo bon tot"', "Ngành Tổ chức xây dựng Đảng quan tâm nhân rộng mô hình “Chi bộ bốn tốt”"),
+    ],
+)
+def test_unaccented_words_find_accented_titles(client, typed, title):
+    assert title in table_search(client, typed)
+
+
+def test_search_for_nothing_or_operators_is_no_error(client):
+    assert client.get("/archive/articles", _search='"').status_code == 200
+    assert client.get("/archive/articles", _search="dang OR NEAR(").status_code == 200
+    assert client.json("/archive/search.json", q="", _shape="array") == []
+
+
+def test_canned_search_ranks_by_relevance_or_newest(client, stored):
+    expected = matching(stored, "ket", "nap")
+    ranked = client.json("/archive/search.json", q="ket nap", _shape="array")
+    assert {r["title"] for r in ranked} == expected
+    relevance = [r["relevance"] for r in ranked]
+    assert relevance == sorted(relevance, reverse=True)
+    assert "ket nap" in fold(ranked[0]["title"])  # a title match outranks mentions in the text
+    newest = client.json("/archive/search.json", q="kết nạp", order="newest", _shape="array")
+    assert {r["title"] for r in newest} == expected
+    assert [r["published"] for r in newest] == sorted((r["published"] for r in newest), reverse=True)
+    assert all(set(fold(r["excerpt"]).split()) & {"ket", "nap"} for r in ranked if r["excerpt"])
+
+
+def test_canned_search_filters_province_and_dates(client, stored):
+    rows = client.json(
+        "/archive/search.json", q="dang", province="Hậu Giang", since="2024-01-01", until="2024-12-31", _shape="array"
+    )
+    expected = {
+        a["title"] for a in stored
+        if a["province"] == "Hậu Giang" and "2024-01-01" <= a["published"][:10] <= "2024-12-31"
+        and "dang" in re.findall(r"\w+", fold(a["title"] + " " + a["text"]))
+    }
+    assert expected and {r["title"] for r in rows} == expected
+
+
+def test_search_page_lists_articles_with_links(client):
+    page = client.get("/archive/search", q="dang vien", order="newest")
+    assert page.status_code == 200
+    assert 'class="article-list search-results"' in page.text
+    assert re.search(r'<a class="article-link" href="/archive/articles/\d+">', page.text)
+    assert 'value="newest" selected' in page.text
+    assert re.search(r"<mark>đảng</mark> <mark>viên</mark>", page.text, re.I)
+    assert "all matches with facets" in page.text
+
+
+def test_facets_on_source_province_year_month_author(client, stored):
+    data = client.json("/archive/articles.json", _shape="objects")
+    facets = {name: {r["value"]: r["count"] for r in facet["results"]} for name, facet in data["facet_results"].items()}
+    assert set(facets) == {"source", "province", "province_2025", "published_year", "published_month", "author", "topic"}
+    provinces: dict[str, int] = {}
+    for site, expected in site_expectations().items():
+        province = tomllib.loads((SITES / site / "source.toml").read_text("utf-8"))["province"]
+        provinces[province] = provinces.get(province, 0) + len(expected["articles"])
+    assert facets["province"] == provinces
+    assert facets["province_2025"]["Cần Thơ"] == provinces["Hậu Giang"]
+    years = {}
+    for article in EXPECTED:
+        years[article["published"][:4]] = years.get(article["published"][:4], 0) + 1
+    assert facets["published_year"] == years
+    assert facets["published_month"]["2024-01"] == sum(a["published"].startswith("2024-01") for a in EXPECTED)
+    assert facets["author"]["BẢO TOÀN"] == 1
+    labels = {r["value"]: r["label"] for r in data["facet_results"]["source"]["results"]}
+    assert labels["haugiang"] == "Báo Hậu Giang"
+
+
+def test_facets_follow_a_search(client, stored):
+    data = client.json("/archive/articles.json", _search="Sop Cop", _shape="objects")
+    provinces = {r["value"]: r["count"] for r in data["facet_results"]["province"]["results"]}
+    assert provinces == {"Sơn La": len(matching(stored, "sop", "cop"))}
+
+
+def test_date_range_filter(client):
+    rows = client.json(
+        "/archive/articles.json", published_date__gte="2024-01-12", published_date__lte="2024-06-21",
+        _shape="array", _size="max",
+    )
+    expected = {a["title"] for a in EXPECTED if "2024-01-12" <= a["published"][:10] <= "2024-06-21"}
+    assert {r["title"] for r in rows} == expected
+    page = client.get("/archive/articles", published_date__gte="2024-01-12")
+    assert 'name="published_date__gte" value="2024-01-12"' in page.text
+
+
+def test_latest_articles(client):
+    rows = client.json("/archive/latest.json", _shape="array")
+    assert len(rows) == len(EXPECTED)
+    assert rows[0]["title"] == max(EXPECTED, key=lambda a: a["published"])["title"]
+    assert [r["published"] for r in rows] == sorted((r["published"] for r in rows), reverse=True)
+    assert client.get("/archive/latest").status_code == 200
+
+
+def test_articles_per_province_per_month(client):
+    rows = client.json("/archive/per_province_month.json", _shape="array")
+    assert sum(r["articles"] for r in rows) == len(EXPECTED)
+    assert {"province": "Hậu Giang", "month": "2024-01", "articles": 2} in rows
+    one = client.json("/archive/per_province_month.json", province="Sơn La", _shape="array")
+    assert {r["province"] for r in one} == {"Sơn La"} and sum(r["articles"] for r in one) == 7
+
+
+def test_sources_with_health(client):
+    rows = client.json("/archive/sources_with_health.json", _shape="array")
+    by_key = {r["source"]: r for r in rows}
+    expected = site_expectations()
+    assert set(by_key) == set(expected)
+    assert all(r["articles"] == len(expected[r["source"]]["articles"]) and r["health"] == "ok" for r in rows)
+    assert by_key["haugiang"]["pct_dated"] == 100.0 and by_key["haugiang"]["last_status"] == "finished"
+    assert by_key["haugiang"]["newest_published"] == "2025-04-02"
+    assert by_key["haugiang"]["name"] == "Báo Hậu Giang"
+
+
+def test_article_page_reads_as_an_article(client, stored):
+    article = next(a for a in stored if a["title"].startswith("Thành phố Ngã Bảy"))
+    page = client.get(f"/archive/articles/{article['id']}")
+    assert page.status_code == 200
+    html = page.text
+    assert f"<h1>{article['title']}</h1>" in html
+    assert "30/01/2024 08:03" in html and 'datetime="2024-01-30T08:03:00+07:00"' in html
+    assert ">Báo Hậu Giang</a>" in html and "Hậu Giang" in html and "BẢO TOÀN" in html
+    assert f'href="{article["url"]}"' in html
+    paragraphs = [p for p in article["text"].split("\n") if p.strip()]
+    assert len(paragraphs) > 1
+    assert all(f"<p>{p}</p>" in html.replace("&#34;", '"').replace("&#39;", "'") for p in paragraphs)
+    row = client.json(f"/archive/articles/{article['id']}.json", _shape="array")
+    assert row[0]["title"] == article["title"] and row[0]["published_month"] == "2024-01"
+
+
+def test_articles_table_is_a_reading_list(client):
+    page = client.get("/archive/articles")
+    assert 'class="article-list"' in page.text
+    assert page.text.count('class="article-link"') == len(EXPECTED)
+    assert "What each column holds" in page.text
+
+
+def test_front_page_draws_articles_per_month(client, stored):
+    page = client.get("/")
+    assert page.status_code == 200
+    svg = re.search(r"<svg .*?</svg>", page.text, re.S).group(0)
+    assert "Articles per month by province" in svg
+    assert len(re.findall(r"<rect ", svg)) == len({(a["published"][:7], a["province"]) for a in stored})
+    assert "2024-01 · Hậu Giang: 2" in svg
+    for province in ("Hà Nội", "Hậu Giang", "Lâm Đồng", "Nam Định", "Sơn La"):
+        assert province in page.text
+    by_source = client.get("/?chart=source").text
+    assert "Articles per month by source" in by_source and "Báo Phụ nữ Thủ đô" in by_source
+    assert 'action="/archive/search"' in page.text
+
+
+def test_pages_load_nothing_from_other_hosts(client):
+    for path in ("/", "/archive/articles", "/archive/search?q=dang", "/archive/articles/1"):
+        html = client.get(path).text
+        assets = re.findall(r'<(?:script[^>]+src|link rel="stylesheet" href|img[^>]+src)="([^"]+)"', html)
+        assert assets and all(url.startswith("/") for url in assets), (path, assets)
+
+
+def test_metadata_describes_columns_with_formats(client):
+    columns = client.json("/-/metadata.json")["databases"]["archive"]["tables"]["articles"]["columns"]
+    assert "+07:00" in columns["published"] and "YYYY-MM" in columns["published_month"]
+    assert "UTC" in columns["fetched_at"] and "Words" in columns["word_count"]
+
+
+def test_arbitrary_sql_is_off_and_nothing_can_write(client, sample_archive):
+    assert client.get("/archive", sql="select 1").status_code == 403
+    assert client.get("/archive/articles", _where="1=1").status_code == 403
+    db = client.datasette.get_database("archive")
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        client.loop.run_until_complete(db.execute_write("delete from articles"))
+    assert sqlite3.connect(sample_archive).execute("select count(*) from articles").fetchone()[0] == len(EXPECTED)
+
+
+def test_sql_flag_allows_read_only_queries(sample_archive):
+    client = Client(build_datasette(sample_archive, sql=True))
+    try:
+        sql = "select count(*) as n from articles_search where articles_search match search_query('đảng')"
+        rows = client.json("/archive.json?sql=" + quote(sql), _shape="array")
+        assert rows[0]["n"] > 0
+    finally:
+        client.loop.close()
+
+
+def test_serve_refuses_a_missing_archive_and_creates_nothing(tmp_path):
+    missing = tmp_path / "missing.db"
+    result = run_cli("serve", "--db", missing, "--port", "9")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"Error: {missing}: no such archive"]
+    assert not missing.exists()

@@ -1,0 +1,164 @@
+"""The folded search index (m010) and the published day/month/year columns (m011): correct on an
+upgraded archive and after every insert, update and delete, whoever writes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from archive import migrations
+from archive.chart import monthly_chart, months_between
+from archive.datasette import upgrade_for_serving
+from archive.datasette_plugin import highlight, vn_date
+from archive.search import NOTHING, excerpt, search_query
+from archive.store import Archive
+
+ROW = {
+    "url": "https://daklak.dcs.vn/a-1.html",
+    "source": "daklak",
+    "province": "Đắk Lắk",
+    "title": "Đắk Lắk kết nạp đảng viên mới",
+    "text": "Tỉnh ủy Đắk Lắk tổng kết công tác xây dựng Đảng.\nĐảng bộ có 120 đảng viên mới.",
+    "published": "2024-01-30T08:03:00+07:00",
+    "date_source": "date-line",
+    "author": "H'Linh",
+    "source_attribution": None,
+    "word_count": 20,
+    "fetched_at": "2024-02-01T00:00:00+00:00",
+}
+
+
+def search(db: sqlite_utils.Database, typed: str) -> list[int]:
+    sql = "select rowid from articles_search where articles_search match ? order by rank"
+    return [row[0] for row in db.execute(sql, [search_query(typed)]).fetchall()]
+
+
+@pytest.fixture
+def archive(tmp_path):
+    store = Archive(tmp_path / "a.db")
+    store.sync_sources([{"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"}])
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("Đảng viên", '"dang" "vien"'),
+        ("ÐẮK LẮK", '"dak" "lak"'),
+        ('"chi bộ bốn tốt" kết*', '"chi bo bon tot" "ket"*'),
+        ("dang OR NEAR(vien", '"dang" "or" "near(vien"'),
+        ('  "  ', NOTHING),
+        ("", NOTHING),
+    ],
+)
+def test_search_query_folds_and_quotes(typed, query):
+    assert search_query(typed) == query
+
+
+@pytest.mark.parametrize("typed", ["Dak Lak", "dak lak", "Đắk Lắk", "ĐẮK LẮK", "Ðắk Lắk", "đăk lăk"])
+def test_dak_lak_however_typed(archive, typed):
+    archive.save_article(ROW)
+    assert search(archive.db, typed) == [1]
+
+
+def test_index_follows_inserts_updates_and_deletes(archive):
+    archive.save_article(ROW)
+    archive.save_article({**ROW, "url": ROW["url"] + "?2", "title": "Hội nghị khác", "text": "Không liên quan."})
+    assert search(archive.db, "dang vien") == [1]
+    changed = {**ROW, "text": "Nội dung mới về kiểm tra, giám sát."}
+    assert archive.save_article(changed) == "updated"
+    assert search(archive.db, "kiem tra") == [1]
+    assert search(archive.db, "120") == []
+    assert archive.save_article({**changed, "fetched_at": "2024-03-01T00:00:00+00:00"}) == "unchanged"
+    assert search(archive.db, "kiem tra") == [1]
+    with archive.db.conn:
+        archive.db["articles"].delete(1)
+    assert search(archive.db, "kiem tra") == [] and search(archive.db, "hoi nghi") == [2]
+
+
+def test_plain_sqlite_writes_keep_the_index(archive):
+    """The triggers use SQL alone: a writer without our functions (sqlite3, sqlite-utils) keeps it right."""
+    archive.save_article(ROW)
+    conn = sqlite3.connect(archive.path)
+    with conn:
+        conn.execute("update articles set title = 'Đại hội Đảng bộ' where id = 1")
+    assert search(archive.db, "dai hoi") == [1] and search(archive.db, "tong ket") == [1]
+    assert search(archive.db, "ket nap") == []  # only the old title said it
+    assert archive.db.execute(
+        "insert into articles_search(articles_search, rank) values ('integrity-check', 1)"
+    ).fetchall() == []
+
+
+def test_upgraded_archive_is_indexed_and_dated(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    with db.conn:
+        for name in ("m001_articles_and_sources", "m002_article_province"):
+            getattr(migrations, name)(db)
+            db["_migrations"].insert({"name": name, "applied_at": "2024-01-01T00:00:00+00:00"})
+    db["sources"].insert({"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"})
+    db["articles"].insert({**ROW, "first_seen": ROW["fetched_at"]})
+    db["articles"].insert({**ROW, "url": "u2", "published": "2021-10-25", "first_seen": ROW["fetched_at"]})
+    db["articles"].insert({**ROW, "url": "u3", "published": None, "first_seen": ROW["fetched_at"]})
+    db.close()
+    upgraded = Archive(tmp_path / "old.db")
+    assert search(upgraded.db, "Dak Lak") == [1, 2, 3]
+    parts = upgraded.db.execute("select published_date, published_month, published_year from articles order by id")
+    assert parts.fetchall() == [("2024-01-30", "2024-01", "2024"), ("2021-10-25", "2021-10", "2021"), (None, None, None)]
+
+
+def test_published_parts_follow_updates(archive):
+    archive.save_article(ROW)
+    archive.save_article({**ROW, "published": "2023-12-31"})
+    row = next(archive.db.query("select published_date, published_month, published_year from articles"))
+    assert row == {"published_date": "2023-12-31", "published_month": "2023-12", "published_year": "2023"}
+
+
+def test_excerpt_shows_the_first_match_with_its_marks():
+    text = "Mở đầu bài viết. " * 30 + "Tỉnh ủy Đắk Lắk tổng kết công tác xây dựng Đảng." + " Đoạn cuối." * 30
+    shown = excerpt(text, "dak lak", width=80)
+    assert "Đắk Lắk tổng kết" in shown and shown.startswith("…") and shown.endswith("…")
+    assert excerpt("Ngắn gọn.", "zzz") == "Ngắn gọn."
+    assert excerpt(None, "x") == ""
+
+
+def test_highlight_marks_query_words_however_typed():
+    marked = highlight("Đảng bộ tổng kết <b>", "dang to ket*")
+    assert marked == "<mark>Đảng</mark> bộ tổng <mark>kết</mark> &lt;b&gt;"  # "to" is a word, "ket*" a prefix
+    assert highlight(None, "dang") == "" and highlight("Đảng", "") == "Đảng"
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [("2024-01-30T08:03:00+07:00", "30/01/2024 08:03"), ("2021-10-25", "25/10/2021"), (None, "undated"), ("", "undated")],
+)
+def test_dates_read_the_vietnamese_way(published, shown):
+    assert vn_date(published) == shown
+
+
+def test_chart_stacks_months_and_groups_small_series():
+    assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    counts = [("2024-01", f"P{i}", 10 - i) for i in range(10)] + [("2024-03", "P0", 4)]
+    svg = monthly_chart(counts, series_label="province")
+    assert svg.count("<rect ") == 8 + 1 + 1  # eight named series and "other" in January, P0 in March
+    assert "2024-01 · other: 3" in svg and "2024-02" in svg
+    assert "P0 <small>(14)</small>" in svg and "other <small>(3)</small>" in svg
+    assert "No dated articles" in monthly_chart([], series_label="source")
+
+
+def test_serving_an_older_archive_upgrades_it_first(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    with db.conn:
+        migrations.m001_articles_and_sources(db)
+        db["_migrations"].insert({"name": "m001_articles_and_sources", "applied_at": "2024-01-01T00:00:00+00:00"})
+    db["sources"].insert({"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"})
+    db["articles"].insert({k: v for k, v in ROW.items() if k != "province"} | {"first_seen": ROW["fetched_at"]})
+    db.close()
+    upgraded = upgrade_for_serving(tmp_path / "old.db")
+    assert {"m002_article_province", "m010_folded_search", "m011_published_parts"} <= set(upgraded)
+    assert upgrade_for_serving(tmp_path / "old.db") == []
+    assert search(Archive(tmp_path / "old.db", readonly=True).db, "Dak Lak") == [1]
