@@ -180,6 +180,12 @@ _FOLD_D = "replace(replace(replace(replace({}, 'đ', 'd'), 'Đ', 'D'), 'Ð', 'D'
 
 
 @migration
+def m006_crawl_fetch_failures(db: sqlite_utils.Database) -> None:
+    """Pages that could not be fetched at all (timeouts, resets, redirect loops, oversize bodies)."""
+    db["crawls"].add_column("fetch_failures", int, not_null_default=0)
+
+
+@migration
 def m010_folded_search(db: sqlite_utils.Database) -> None:
     """``articles_search``: a contentless FTS5 index of title and text with "đ" folded to "d".
 

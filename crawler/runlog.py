@@ -25,6 +25,7 @@ COLUMNS = {  # crawls column -> stats key
     "article_pages": "newsarchive/article_pages",
     "known_skipped": "newsarchive/known_skipped",
     "start_failures": "newsarchive/start_failures",
+    "fetch_failures": "newsarchive/fetch_failures",
 }
 
 

@@ -36,6 +36,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.ArchivePipeline": 800,
     "crawler.corpus.CorpusPipeline": 850,
 }
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RedirectLoops": 650,
+}
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
     "crawler.warc.WarcRecorder": 600,

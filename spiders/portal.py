@@ -14,6 +14,7 @@ listings are asked for conditionally, and pagination stops where only known arti
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,6 +37,9 @@ from crawler.links import Link, LinkClassifier, canonicalize, is_pagination, pag
 from crawler.registry import Source, adhoc_source, load_registry
 
 GENERIC_SECTION_HOPS = 1  # home -> section pages; pagination does not count as a hop
+# Our errbacks log each failed page once, with its URL and reason; Scrapy's own lines about the
+# same failure (retries given up, a body over DOWNLOAD_MAXSIZE) would say it again.
+REPEATING_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.downloader.handlers.http11")
 
 
 class PortalSpider(scrapy.Spider):
@@ -56,6 +60,8 @@ class PortalSpider(scrapy.Spider):
         spider.classifier = LinkClassifier(spider.source)
         spider.allowed_domains = sorted({d.split(":")[0] for d in spider.source.domains})
         spider.budget = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES") or None
+        for name in REPEATING_LOGGERS:  # after Scrapy configured logging, which resets child levels
+            logging.getLogger(name).setLevel(logging.CRITICAL)
         spider.plan = spider.load_plan(crawler.settings)
         spider.pages_seen = {}  # url -> its row for table pages (listing validators, gone articles), written at the end
         return spider
@@ -134,8 +140,9 @@ class PortalSpider(scrapy.Spider):
         """A listing that could not be had: a failing start page marks the source broken, and a
         transient failure (5xx, 429, network) leaves the run incomplete, so the next one walks again."""
         request, stats = failure.request, self.crawler.stats
-        status = failure.value.response.status if failure.check(HttpError) else None
-        reason = f"HTTP {status}" if status else failure.value.__class__.__name__
+        status, reason = failure_reason(failure)
+        if status is None:
+            stats.inc_value("newsarchive/fetch_failures")
         self.logger.warning("listing page failed: %s (%s)", request.url, reason)
         if request.meta.get("start"):
             stats.inc_value("newsarchive/start_failures")
@@ -210,8 +217,18 @@ class PortalSpider(scrapy.Spider):
         return next((link for link in listings if is_pagination(link) and page_number(link.url, link.text) == wanted), None)
 
     def article_failed(self, failure: Failure) -> None:
-        """An article link that is gone (404, 410) is remembered, so later runs do not ask again."""
-        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+        """One log line for an article page that could not be had. A link that is gone (404, 410)
+        is remembered, so later runs do not ask again; a network failure is counted."""
+        status, reason = failure_reason(failure)
+        if reason == ROBOTS_FORBIDDEN:
+            self.crawler.stats.inc_value("newsarchive/robots_forbidden")
+            self.logger.info("article page not fetched: %s (%s)", failure.request.url, reason)
+            return
+        if status is None:
+            self.crawler.stats.inc_value("newsarchive/fetch_failures")
+        level = logging.INFO if status in (404, 410) else logging.WARNING
+        self.logger.log(level, "article page failed: %s (%s)", failure.request.url, reason)
+        if status in (404, 410):
             url = canonicalize(failure.request.url)
             self.pages_seen[url] = {
                 "url": url, "source": self.source.key, "kind": "article", "outcome": "gone",
@@ -274,6 +291,18 @@ class PortalSpider(scrapy.Spider):
                 articles.append(Link(canonicalize(url), ""))
         yield from self.article_requests(articles)
 
+
+
+ROBOTS_FORBIDDEN = "IgnoreRequest: Forbidden by robots.txt"
+
+
+def failure_reason(failure: Failure) -> tuple[int | None, str]:
+    """The HTTP status of a failed request (None for a network failure) and a short reason."""
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return status, f"HTTP {status}"
+    message = str(failure.value).strip()
+    return None, f"{failure.value.__class__.__name__}: {message}" if message else failure.value.__class__.__name__
 
 
 def page_text(response: TextResponse) -> str:

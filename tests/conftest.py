@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import os
 import shutil
 import subprocess
@@ -95,6 +96,12 @@ def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
 def start_cli(*args: str, **popen) -> subprocess.Popen:
     """``run_cli`` without waiting, for a test that stops the process."""
     return subprocess.Popen([str(CLI), *map(str, args)], text=True, env=CRAWL_ENV, **popen)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def wait_for(condition, timeout: float = 30) -> None:

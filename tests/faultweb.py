@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import threading
 import time
 import unicodedata
@@ -124,7 +125,8 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body[: len(body) // 3])
             self.wfile.flush()
-            self.connection.close()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
             return None
         if number == "1007":
             self.send_response(302)
@@ -160,6 +162,11 @@ class FaultHandler(BaseHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """Clients hang up on the faults on purpose: no traceback for that."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--registry", type=Path, required=True)
@@ -167,7 +174,7 @@ def main() -> None:
     parser.add_argument("--log", type=Path)
     args = parser.parse_args()
     FaultHandler.log_path = args.log
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FaultHandler)
+    server = QuietServer(("127.0.0.1", 0), FaultHandler)
     host = f"127.0.0.1:{server.server_address[1]}"
     args.registry.mkdir(parents=True, exist_ok=True)
     (args.registry / "faulty.toml").write_text(
