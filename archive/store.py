@@ -33,6 +33,9 @@ class Archive:
             else:
                 self.db = sqlite_utils.Database(self.path)
                 self.db.enable_wal()
+                # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits,
+                # which the next crawl fetches again. FULL would fsync on every row.
+                self.db.execute("pragma synchronous = normal")
                 migrate(self.db)
                 reap_runs(self.db, lock_holder=lock.holder(self.path))
         except sqlite3.DatabaseError as exc:

@@ -78,6 +78,7 @@ def crawl(tmp: Path, name: str) -> dict:
         "new": total("newsarchive/articles/new"), "stored": total("newsarchive/articles/new") + total("newsarchive/articles/updated")
         + total("newsarchive/articles/unchanged"),
         "cpu_extract": total("newsarchive/cpu/extract"), "cpu_store": total("newsarchive/cpu/store"),
+        "cpu_annotate": total("newsarchive/cpu/annotate"),
         "db_bytes": sum(p.stat().st_size for p in tmp.glob(f"{name}.db*")),
     }
 
@@ -114,7 +115,7 @@ def report(result: dict) -> str:
     full, rerun = result["full"], result["rerun"]
     bound = min(result["scrapy_pages_s"], result["trafilatura_pages_s"])
     per_article = lambda seconds: 1000 * seconds / max(full["new"], 1)  # noqa: E731
-    fetch_parse = full["cpu"] - full["cpu_extract"] - full["cpu_store"]
+    fetch_parse = full["cpu"] - full["cpu_extract"] - full["cpu_store"] - full["cpu_annotate"]
     lines = [
         f"synthetic web: {result['web']}",
         f"bound (a) plain Scrapy fetch:        {result['scrapy_pages_s']:8.1f} pages/s",
@@ -123,8 +124,9 @@ def report(result: dict) -> str:
         f"  pages/s                 {full['pages'] / full['wall']:8.1f}",
         f"  articles/s              {full['new'] / full['wall']:8.1f}   ({100 * full['new'] / full['wall'] / bound:.0f}% of the slower bound)",
         f"  CPU ms/article          {per_article(full['cpu']):8.1f}   fetch/parse {per_article(fetch_parse):.1f}, "
-        f"extraction {per_article(full['cpu_extract']):.1f}, storage {per_article(full['cpu_store']):.1f}",
-        f"  peak RSS                {full['rss']:8d} MB",
+        f"extraction {per_article(full['cpu_extract']):.1f}, storage {per_article(full['cpu_store']):.1f}, "
+        f"topic/duplicates {per_article(full['cpu_annotate']):.1f}",
+        f"  peak RSS                {full['rss']:8d} MB (the largest process: the crawler or an extraction worker)",
         f"  archive bytes/article   {full['db_bytes'] / max(full['new'], 1):8.0f}",
         f"re-run on the unchanged web: {rerun['requests']} requests, {rerun['new']} new, {rerun['wall']:.1f} s",
     ]

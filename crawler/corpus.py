@@ -10,6 +10,8 @@ derived from it changed.
 
 from __future__ import annotations
 
+import time
+
 import sqlite_utils
 
 from archive.provinces import province_2025
@@ -83,6 +85,8 @@ class CorpusPipeline:
             self.archive.close()
 
     def process_item(self, item: PageItem) -> PageItem:
+        started = time.process_time()
         if self.annotator.annotate_url(item.url):
             self.crawler.stats.inc_value("newsarchive/corpus/annotated")
+        self.crawler.stats.inc_value("newsarchive/cpu/annotate", time.process_time() - started)
         return item

@@ -11,18 +11,20 @@ from archive import lock
 from archive.pages import record_pages
 from archive.store import Archive
 
-from .extract import ExtractionError, extract_article
+from .extract import ExtractionError
+from .workers import default_workers, extract
 from .items import PageItem
 
 
 class ExtractionPipeline:
     """Turns a fetched page into an article; pages that are not articles are dropped and counted."""
 
-    def __init__(self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None):
+    def __init__(self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None, workers: int = 0):
         self.crawler = crawler
         self.min_chars = min_chars
         self.generic_min_chars = generic_min_chars
         self.since = since
+        self.workers = workers
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -32,6 +34,7 @@ class ExtractionPipeline:
             settings.getint("NEWSARCHIVE_MIN_TEXT_CHARS"),
             settings.getint("NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS"),
             settings.get("NEWSARCHIVE_SINCE"),
+            default_workers() if settings.get("NEWSARCHIVE_EXTRACT_WORKERS") is None else settings.getint("NEWSARCHIVE_EXTRACT_WORKERS"),
         )
 
     def reject(self, item: PageItem, reason: str, message: str, log_level: str = "WARNING") -> DropItem:
@@ -40,15 +43,15 @@ class ExtractionPipeline:
         item.rejected = reason
         return DropItem(f"{item.url}: {message}", log_level=log_level)
 
-    def process_item(self, item: PageItem) -> PageItem:
+    async def process_item(self, item: PageItem) -> PageItem:
         source = self.crawler.spider.source
-        started = time.process_time()
         try:
-            article = extract_article(item.body, item.url, source.extract, site=source.name, listing_date=item.listing_date)
+            article, cpu = await extract(
+                self.workers, item.body, item.url, source.extract, site=source.name, listing_date=item.listing_date
+            )
         except ExtractionError as exc:
             raise self.reject(item, "failed", str(exc)) from None
-        finally:
-            self.crawler.stats.inc_value("newsarchive/cpu/extract", time.process_time() - started)
+        self.crawler.stats.inc_value("newsarchive/cpu/extract", cpu)
         if not article.title or len(article.text) < (self.generic_min_chars if item.generic else self.min_chars):
             raise self.reject(item, "not_article", "not an article (no headline or too little text)", "INFO")
         if item.generic and not article.published:

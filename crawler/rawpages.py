@@ -9,6 +9,8 @@ the crawl made of it, decoding the body exactly as Scrapy did from the same head
 
 from __future__ import annotations
 
+import time
+
 import json
 import zlib
 from collections.abc import Iterator
@@ -79,6 +81,8 @@ class RawPagePipeline:
             self.archive.close()
 
     def process_item(self, item: PageItem) -> PageItem:
+        started = time.process_time()
         store_page(self.archive.db, item)
+        self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
         self.crawler.stats.inc_value("newsarchive/pages/stored")
         return item

@@ -9,6 +9,8 @@ page that now passes as an article and did not before is stored as new.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -52,6 +54,20 @@ def pipelines(crawler) -> list:
     return [build_from_crawler(cls, crawler) for cls in classes if cls is not RawPagePipeline]
 
 
+async def run_chain(chain: list, crawler, rows) -> None:
+    """Each stored page through the pipelines, as Scrapy would: a pipeline may be async."""
+    for row in rows:
+        crawler.stats.inc_value("newsarchive/pages/reextracted")
+        item = page_item(row)
+        try:
+            for pipeline in chain:
+                item = pipeline.process_item(item)
+                if inspect.isawaitable(item):
+                    item = await item
+        except DropItem:
+            pass
+
+
 def reextract_source(source: Source, db_path: Path, pages_db) -> dict[str, int]:
     crawler = offline_crawler(source, db_path)
     chain = pipelines(crawler)
@@ -59,14 +75,7 @@ def reextract_source(source: Source, db_path: Path, pages_db) -> dict[str, int]:
         if hasattr(pipeline, "open_spider"):
             pipeline.open_spider()
     try:
-        for row in stored_pages(pages_db, source.key):
-            crawler.stats.inc_value("newsarchive/pages/reextracted")
-            item = page_item(row)
-            try:
-                for pipeline in chain:
-                    item = pipeline.process_item(item)
-            except DropItem:
-                pass
+        asyncio.run(run_chain(chain, crawler, stored_pages(pages_db, source.key)))
     finally:
         for pipeline in chain:
             if hasattr(pipeline, "close_spider"):

@@ -50,6 +50,7 @@ NEWSARCHIVE_DB = "archive.db"
 NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled registry
 NEWSARCHIVE_STATS_FILE = None  # append each source's final stats here as JSON lines
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
+NEWSARCHIVE_EXTRACT_WORKERS = None  # extraction processes beside the reactor; None: one per core beyond the first
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry
 NEWSARCHIVE_KEEP_PAGES = True  # store every fetched article page (compressed) for `newsarchive reextract`

@@ -67,17 +67,18 @@ def normalize_for_terms(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern, float]]:
-    return [
-        (re.compile(r"(?<!\w)" + re.escape(normalize_for_terms(term)) + r"(?!\w)"), weight)
-        for term, weight in TERMS.items()
-    ]
+def _patterns() -> list[tuple[str, re.Pattern, float]]:
+    patterns = []
+    for term, weight in TERMS.items():
+        needle = normalize_for_terms(term)
+        patterns.append((needle, re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)"), weight))
+    return patterns
 
 
 def term_weight(text: str) -> float:
-    """Sum of the weights of every term occurrence in ``text``."""
+    """Sum of the weights of every term occurrence in ``text`` (a substring test first: most terms are absent)."""
     folded = normalize_for_terms(text)
-    return sum(weight * len(pattern.findall(folded)) for pattern, weight in _patterns())
+    return sum(weight * len(pattern.findall(folded)) for needle, pattern, weight in _patterns() if needle in folded)
 
 
 def score(title: str | None, text: str | None) -> float:
