@@ -208,10 +208,15 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A crawler that drops an idle keep-alive connection is no error worth a traceback."""
+
+
 def serve(web: SyntheticWeb) -> dict[int, str]:
     origins = {}
     for portal in range(web.portals):
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, web=web, portal=portal))
+        server = QuietServer(("127.0.0.1", 0), partial(Handler, web=web, portal=portal))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         origins[portal] = f"http://127.0.0.1:{server.server_address[1]}"
     return origins
