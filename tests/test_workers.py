@@ -1,0 +1,43 @@
+"""Extraction in a worker process gives what extraction in the crawl's own process gives."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from conftest import SITES
+from crawler.extract import ExtractionError
+from crawler.extract.text import decode_page
+from crawler.registry import ExtractHints
+from crawler.workers import extract
+
+PAGE = (SITES / "haugiang" / "www" / "xay-dung-dang" / "thanh-pho-nga-bay-tong-ket-dieu-le-dang-va-cong-tac-xay-dung-dang-131234.html").read_text("utf-8")
+URL = "https://baohaugiang.com.vn/xay-dung-dang/thanh-pho-nga-bay-131234.html"
+
+
+def test_worker_and_inline_agree():
+    async def both():
+        return await extract(0, PAGE, URL, ExtractHints()), await extract(1, PAGE, URL, ExtractHints())
+
+    (inline, cpu_inline), (pooled, cpu_pooled) = asyncio.run(both())
+    assert inline == pooled
+    assert cpu_inline > 0 and cpu_pooled > 0
+
+
+def test_worker_errors_come_back_as_they_are():
+    with pytest.raises(ExtractionError, match="not an HTML page"):
+        asyncio.run(extract(1, "\x00" * 10, URL, ExtractHints()))
+
+
+@pytest.mark.parametrize(
+    ("body", "declared", "text"),
+    [
+        ("Đảng viên".encode("utf-8"), "iso-8859-1", "Đảng viên"),  # UTF-8 sent as Latin-1
+        ("Đảng viên".encode("utf-8"), "utf-8", "Đảng viên"),
+        (b"plain ascii", "cp1252", "plain ascii"),
+        ("Đa\u0301ng".encode("cp1258"), "cp1258", "Đa\u0301ng"),  # not valid UTF-8: the declaration holds
+    ],
+)
+def test_pages_are_decoded_by_their_bytes_when_the_declaration_lies(body, declared, text):
+    assert decode_page(body, declared) == text
