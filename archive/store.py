@@ -21,8 +21,11 @@ class ArchiveError(RuntimeError):
 
 
 class Archive:
+    _shared: dict[Path, list] = {}  # resolved path -> [archive, users]
+
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
+        self.shared_key: Path | None = None
         try:
             if readonly:
                 if not self.path.is_file():
@@ -41,7 +44,28 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path}: not a usable SQLite archive ({exc})") from None
 
+    @classmethod
+    def shared(cls, path: str | Path) -> Archive:
+        """The process's one read-write connection to this archive, for the components of a crawl.
+
+        Every source's pipelines and run log write through it (all in the reactor's thread), so a
+        crawl of fifty sources keeps one SQLite page cache, not two hundred. ``close`` releases it.
+        """
+        key = Path(path).resolve()
+        if key not in cls._shared:
+            archive = cls(path)
+            archive.shared_key = key
+            cls._shared[key] = [archive, 0]
+        cls._shared[key][1] += 1
+        return cls._shared[key][0]
+
     def close(self) -> None:
+        if self.shared_key is not None:
+            entry = self._shared[self.shared_key]
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del self._shared[self.shared_key]
         self.db.close()
 
     def sync_sources(self, rows: Iterable[dict]) -> None:

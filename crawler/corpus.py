@@ -77,7 +77,7 @@ class CorpusPipeline:
         return cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"))
 
     def open_spider(self) -> None:
-        self.archive = Archive(self.db_path)
+        self.archive = Archive.shared(self.db_path)
         self.annotator = Annotator(self.archive.db)
 
     def close_spider(self) -> None:

@@ -86,7 +86,7 @@ class ArchivePipeline:
 
     def open_spider(self) -> None:
         lock.acquire(self.db_path)
-        self.archive = Archive(self.db_path)
+        self.archive = Archive.shared(self.db_path)
         self.archive.sync_sources([self.crawler.spider.source.as_row()])
 
     def close_spider(self) -> None:

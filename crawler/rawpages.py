@@ -74,7 +74,7 @@ class RawPagePipeline:
         return cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"))
 
     def open_spider(self) -> None:
-        self.archive = Archive(self.db_path)
+        self.archive = Archive.shared(self.db_path)
 
     def close_spider(self) -> None:
         if self.archive:

@@ -84,7 +84,7 @@ class RunLog:
         return extension
 
     def spider_opened(self, spider) -> None:
-        self.archive = Archive(self.db_path)
+        self.archive = Archive.shared(self.db_path)
         self.run_id = start_run(self.archive.db, spider.source.key, spider.plan.mode, os.getpid())
         self.crawler.stats.set_value("newsarchive/mode", spider.plan.mode)
         self.task = task.LoopingCall(self.write)
