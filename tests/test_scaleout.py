@@ -1,8 +1,9 @@
 """Redis mode: two crawl processes share one frontier, one writer stores what they queue.
 
 Against a real ``redis-server`` started here on a free port of 127.0.0.1 (``make redis`` installs
-it); without one these tests are skipped. The sample portals answer slowly (``DELAY``) so that
-both crawl processes are in the crawl of every source before any source is done.
+it); without one these tests are skipped. The sample portals answer nothing until both crawl
+processes are in the crawl of every source (``--hold``), then slowly (``DELAY``), so that both
+take part.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from crawler.scaleout import Keys
 
 EXPECTED = site_expectations()
 SITES = sorted(EXPECTED)
-DELAY = 0.5  # seconds before each response: a source takes some 4 s, both processes start within 0.5 s
+DELAY = 0.2  # seconds before each response
 KEYS = Keys()
 
 
@@ -97,12 +98,15 @@ def shared_crawl(redis_server, tmp_path_factory):
     for site in SITES:
         shutil.copytree(SITES_DIR / site, tmp / "sites" / site)
     (tmp / "web").mkdir()
-    web, server = start_sample_web(tmp / "web", tmp / "sites", DELAY)
+    hold = tmp / "hold"
+    hold.touch()
+    web, server = start_sample_web(tmp / "web", tmp / "sites", DELAY, hold)
     db = tmp / "archive.db"
     crawl = ["crawl", "--all", "--sources", web.registry, "--db", db, "--redis", url]
     crawlers = [start_cli(*crawl, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
-    # The writer's --until-done waits for the crawl processes it sees: start it once both are in.
-    wait_for(lambda: all(client.zcard(KEYS.crawlers(site)) == 2 for site in SITES), timeout=30)
+    wait_for(lambda: all(client.zcard(KEYS.crawlers(site)) == 2 for site in SITES), timeout=60)
+    hold.unlink()
+    # The writer's --until-done waits for the crawl processes it sees: it starts once both are in.
     writer = start_cli("write", "--redis", url, "--db", db, "--until-done", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     outputs = [process.communicate(timeout=120) for process in crawlers]
     written = writer.communicate(timeout=120)
