@@ -8,7 +8,10 @@ others). A process whose queue runs dry does not close while another process sti
 the source, since that work may add requests: it waits, looking at the queue every ``TICK``
 seconds. And the last process to close, when nothing is queued, clears the source's queue and
 filter, so the next crawl starts afresh; a last process that was stopped with requests still
-queued leaves them, and the next process on the source carries on from them.
+queued leaves them, and the next process on the source carries on from them. For Scrapy 2.19 it
+also builds the duplicate filter itself (scrapy-redis 0.9.1 would ask Scrapy's own filter for a
+``from_settings`` that Scrapy no longer has) and counts its stats without the deprecated spider
+argument.
 
 Start pages go through the shared filter like any request, so they are fetched once however many
 processes start; each process still fetches robots.txt itself. A process that is killed is
