@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench bench-export bench-requests bench-datasette browser screenshots clean
+.PHONY: setup test demo eval bench bench-export bench-requests bench-datasette browser redis screenshots clean
 
 setup: $(STAMP)
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
-test: setup browser
+test: setup browser redis
 	$(BIN)/python -m pytest -q
 
 # Serve the sample portals on 127.0.0.1, crawl them into $(DB), then browse it in Datasette.
@@ -60,6 +60,19 @@ browser:
 	      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium chromium-driver >/dev/null 2>&1; } || \
 	      echo "chromium could not be installed: the browser test will be skipped"; \
 	  else echo "chromium is missing and this is not root with apt: the browser test will be skipped"; fi; \
+	fi
+
+# The scale-out tests run a real redis-server (on a free port of 127.0.0.1): installed here when
+# missing, as root with apt; elsewhere those tests are skipped and say why.
+redis:
+	@if ! command -v redis-server >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing redis-server (apt) for the scale-out tests"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q redis-server >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q redis-server >/dev/null 2>&1; } || \
+	      echo "redis-server could not be installed: the scale-out tests will be skipped"; \
+	  else echo "redis-server is missing and this is not root with apt: the scale-out tests will be skipped"; fi; \
 	fi
 
 # Search and facet latencies of Datasette on a synthetic archive of 100,000 articles.

@@ -104,11 +104,15 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting (repeatable).")
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False, path_type=Path), help="Also write what is fetched as WARC files here.")
+@click.option(
+    "--redis", "redis_url", metavar="URL",
+    help="Share the frontier with the other crawl processes on this Redis and queue articles for `newsarchive write`.",
+)
 @db_option
 @sources_option
 def crawl(
     keys, all_sources, home_url, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
-    db_path, registry, sources_dir,
+    redis_url, db_path, registry, sources_dir,
 ):
     """Crawl sources into the archive and print a per-source summary.
 
@@ -128,21 +132,27 @@ def crawl(
         since = date.fromisoformat(since) if since else None
     except ValueError:
         fail(f"--since: not a date (YYYY-MM-DD): {since}")
-    try:
-        Archive(db_path).close()
-        lock.acquire(db_path)
-    except ArchiveError as exc:
-        fail(str(exc))
-    except lock.ArchiveBusy as exc:
-        fail(str(exc), EXIT_BUSY)
+    if redis_url:
+        shared_crawl_checks(redis_url, resume)
+    else:
+        try:
+            Archive(db_path).close()
+            lock.acquire(db_path)
+        except ArchiveError as exc:
+            fail(str(exc))
+        except lock.ArchiveBusy as exc:
+            fail(str(exc), EXIT_BUSY)
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
     targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
-        refresh=refresh, since=since, known_depth=known_depth, resume=resume,
+        refresh=refresh, since=since, known_depth=known_depth, resume=resume, redis_url=redis_url,
     )
+    if redis_url:
+        print_shared_results(results)
+        return
     click.echo(
         f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}  status"
     )
@@ -154,6 +164,71 @@ def crawl(
     for key, figures in results:
         if figures["problem"]:
             click.echo(f"Warning: {key} looks broken: {figures['problem']}", err=True)
+
+
+def shared_crawl_checks(redis_url: str, resume: bool) -> None:
+    """A crawl process in Redis mode takes no archive lock (the writer does): only the server is checked."""
+    from .scaleout import RedisUnavailable, connect
+
+    if resume:
+        fail("--resume does not apply with --redis: the shared queue carries on by itself")
+    try:
+        connect(redis_url).close()
+    except RedisUnavailable as exc:
+        fail(str(exc))
+
+
+def print_shared_results(results: list[tuple[str, dict]]) -> None:
+    """What a crawl process in Redis mode knows: what it fetched and queued, not what the writer stored."""
+    click.echo(f"{'source':<24} {'pages':>6} {'queued':>7} {'failed':>7} {'errors':>7}  status")
+    for key, figures in results:
+        click.echo(
+            f"{key:<24} {figures['pages']:>6} {figures['queued']:>7} {figures['failed']:>7} "
+            f"{figures['http_errors']:>7}  {figures['status']}"
+        )
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL", help="The Redis server the crawl processes queue on.")
+@click.option("--until-done", is_flag=True, help="Stop once nothing is queued and no crawl process is running.")
+@db_option
+def write(redis_url, until_done, db_path):
+    """Store what crawls with --redis queued into the archive: its one writer, until stopped.
+
+    Start one writer per archive, beside any number of `crawl --redis URL` processes.
+    """
+    import signal
+
+    from .runner import crawl_settings
+    from .scaleout import RedisUnavailable, connect
+    from .writer import ArchiveWriter, WriterBusy
+
+    try:
+        server = connect(redis_url)
+        Archive(db_path).close()
+        lock.acquire(db_path)
+    except (RedisUnavailable, ArchiveError) as exc:
+        fail(str(exc))
+    except lock.ArchiveBusy as exc:
+        fail(str(exc), EXIT_BUSY)
+    stop = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.append(True))  # stop between two batches, never inside one
+    settings = crawl_settings(db_path=db_path, sources_dir=None, max_pages=None, verbose=False)  # as the crawlers see them
+    writer = ArchiveWriter(server, db_path, settings, log=lambda line: click.echo(line, err=True))
+    try:
+        writer.run(until_done=until_done, stopping=lambda: bool(stop))
+    except WriterBusy as exc:
+        fail(f"{redis_url}: {exc}", EXIT_BUSY)
+    finally:
+        writer.close()
+        lock.release(db_path)
+    click.echo(f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'rejected':>9}")
+    for key, counts in sorted(writer.totals.items()):
+        click.echo(
+            f"{key:<24} {counts['pages']:>6} {counts['new']:>5} {counts['updated']:>8} "
+            f"{counts['unchanged']:>10} {counts['rejected']:>9}"
+        )
 
 
 @cli.command()

@@ -57,9 +57,13 @@ class ProgressBoard:
 
     @staticmethod
     def figures(crawler) -> str:
-        f = summarize(crawler.stats.get_stats())
-        return (f"pages {f['pages']}, articles {f['new']} new {f['updated']} updated {f['failed']} failed, "
-                f"errors {f['http_errors']}")
+        stats = crawler.stats.get_stats()
+        f = summarize(stats)
+        if crawler.settings.get("NEWSARCHIVE_REDIS_URL"):  # the writer stores them: this process knows what it queued
+            articles = f"{stats.get('newsarchive/articles/queued', 0)} queued"
+        else:
+            articles = f"{f['new']} new {f['updated']} updated"
+        return f"pages {f['pages']}, articles {articles} {f['failed']} failed, errors {f['http_errors']}"
 
     def line(self, key: str, crawler) -> str:
         state = self.state[key]

@@ -8,6 +8,9 @@ listings again while skipping the articles already stored.
 
 ``NEWSARCHIVE_SCRAPY_SETTINGS`` (JSON, e.g. ``{"DOWNLOAD_DELAY": 0}``) overrides Scrapy settings
 for every crawl: the tests use it to drop the politeness delays against their local servers.
+
+With ``redis_url`` the crawls are processes of a shared crawl (``crawler.scaleout``): their queue
+lives in Redis rather than in a JOBDIR, and they write nothing into the archive.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from spiders.portal import PortalSpider
 from .extensions import summarize
 from .progress import ProgressBoard
 from .registry import adhoc_source
+from .scaleout import share
 
 OVERRIDES_ENV = "NEWSARCHIVE_SCRAPY_SETTINGS"
 
@@ -36,7 +40,7 @@ OVERRIDES_ENV = "NEWSARCHIVE_SCRAPY_SETTINGS"
 def crawl_settings(
     *, db_path: Path, sources_dir: Path | None, max_pages: int | None, verbose: bool,
     overrides: dict[str, str] | None = None, warc_dir: Path | None = None,
-    refresh: bool = False, since: date | None = None, known_depth: int | None = None,
+    refresh: bool = False, since: date | None = None, known_depth: int | None = None, redis_url: str | None = None,
 ) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
@@ -56,6 +60,8 @@ def crawl_settings(
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING", priority="cmdline")
     for name, value in json.loads(os.environ.get(OVERRIDES_ENV) or "{}").items():
         settings.set(name, value, priority="cmdline")
+    if redis_url:
+        share(settings, redis_url)
     return settings
 
 
@@ -71,19 +77,23 @@ def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = Fal
     """Crawl each target (``{"source": KEY}`` or ``{"url": URL}``); return (source key, figures) pairs,
     the figures with the run's ``status`` and, for a source that looks broken, its ``problem``."""
     db_path = Path(options["db_path"])
+    shared = bool(options.get("redis_url"))  # the queue is in Redis, and the archive is the writer's
     process = CrawlerProcess(crawl_settings(verbose=verbose, **options))
-    archive = Archive(db_path)
-    stopped = {key for key in map(target_key, targets) if (last_run(archive.db, key) or {}).get("status") == STOPPED}
-    archive.close()
+    stopped = set()
+    if not shared:
+        archive = Archive(db_path)
+        stopped = {key for key in map(target_key, targets) if (last_run(archive.db, key) or {}).get("status") == STOPPED}
+        archive.close()
     runs = []
     for target in targets:
         key = target_key(target)
-        jobdir = jobs_dir(db_path) / key
+        jobdir = None if shared else jobs_dir(db_path) / key
         resuming = resume and key in stopped and jobdir.is_dir()
-        if not resuming:
-            shutil.rmtree(jobdir, ignore_errors=True)
         crawler = process.create_crawler(PortalSpider)
-        crawler.settings.set("JOBDIR", str(jobdir), priority="cmdline")
+        if jobdir:
+            if not resuming:
+                shutil.rmtree(jobdir, ignore_errors=True)
+            crawler.settings.set("JOBDIR", str(jobdir), priority="cmdline")
         crawler.settings.set("NEWSARCHIVE_RESUMING", resuming, priority="cmdline")
         runs.append((key, crawler, jobdir, target))
     board = ProgressBoard([(key, crawler) for key, crawler, _, _ in runs], sys.stderr, live=None if not verbose else False)
@@ -94,9 +104,10 @@ def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = Fal
     results = []
     for key, crawler, jobdir, _ in runs:
         stats = crawler.stats.get_stats()
-        if stats.get("finish_reason") == "finished":
+        if jobdir and stats.get("finish_reason") == "finished":
             shutil.rmtree(jobdir, ignore_errors=True)
         figures = summarize(stats)
+        figures["queued"] = int(stats.get("newsarchive/articles/queued", 0))
         results.append((key, {**figures, "status": stats.get("newsarchive/status", "failed"),
                               "problem": stats.get("newsarchive/problem")}))
     if jobs_dir(db_path).is_dir() and not any(jobs_dir(db_path).iterdir()):

@@ -60,3 +60,6 @@ NEWSARCHIVE_SINCE = None  # ISO date: a backfill goes back to it and stores noth
 NEWSARCHIVE_KNOWN_DEPTH = 1  # a listing's pagination stops after this many pages in a row of known articles
 NEWSARCHIVE_RESUMING = False  # set by the runner when JOBDIR holds a stopped run's queue
 NEWSARCHIVE_RUNLOG_INTERVAL = 5.0  # seconds between rewrites of the run's row in table crawls
+NEWSARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB: share the frontier there and queue articles for `newsarchive write`
+NEWSARCHIVE_REDIS_PREFIX = "newsarchive"  # the Redis keys' prefix: one prefix, one shared crawl and one archive
+NEWSARCHIVE_REDIS_STALE = 30.0  # seconds without a heartbeat after which a crawl process counts as gone

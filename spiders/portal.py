@@ -26,9 +26,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from archive.pages import known_pages
+from archive.pages import KnownPages, known_pages
 from archive.runs import last_run
-from archive.store import Archive
+from archive.store import Archive, ArchiveError
 from crawler.extract import ExtractionError, parse_html
 from crawler.extract.text import decode_page
 from crawler.incremental import CrawlPlan, choose_mode, page_number
@@ -70,15 +70,28 @@ class PortalSpider(scrapy.Spider):
         since = settings.get("NEWSARCHIVE_SINCE")
         since = date.fromisoformat(since) if since else None
         refresh = settings.getbool("NEWSARCHIVE_REFRESH")
-        archive = Archive(settings.get("NEWSARCHIVE_DB"))
-        try:
-            known = known_pages(archive.db, self.source.key)
-            previous = last_run(archive.db, self.source.key)
-        finally:
-            archive.close()
+        known, previous = self.history(settings.get("NEWSARCHIVE_DB"), shared=bool(settings.get("NEWSARCHIVE_REDIS_URL")))
         mode = choose_mode(previous, refresh=refresh, since=since, resumed=settings.getbool("NEWSARCHIVE_RESUMING"))
         depth = settings.getint("NEWSARCHIVE_KNOWN_DEPTH")
         return CrawlPlan(known, mode, since=since, depth=depth, generic=self.generic, refresh=refresh)
+
+    def history(self, db_path: str, shared: bool) -> tuple[KnownPages, dict | None]:
+        """What the archive knows of the source: its pages, its last run. A crawl process in Redis
+        mode only reads the archive (the writer writes it), and takes nothing for known without one."""
+        if not shared:
+            archive = Archive(db_path)
+        elif Path(db_path).is_file():
+            try:
+                archive = Archive(db_path, readonly=True)
+            except ArchiveError as exc:
+                self.logger.warning("%s; crawling as if nothing were known", exc)
+                return KnownPages(), None
+        else:
+            return KnownPages(), None
+        try:
+            return known_pages(archive.db, self.source.key), last_run(archive.db, self.source.key)
+        finally:
+            archive.close()
 
     def within_budget(self, requests: Iterable[scrapy.Request]) -> Iterator[scrapy.Request]:
         """Pass requests on while ``--max-pages`` allows: a bounded run asks for no more than that."""

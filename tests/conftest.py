@@ -42,11 +42,14 @@ class SampleWeb:
         return self.sites / site / "www"
 
 
-def start_sample_web(tmp: Path, sites: Path = SITES, delay: float = 0.0) -> tuple[SampleWeb, subprocess.Popen]:
+def start_sample_web(
+    tmp: Path, sites: Path = SITES, delay: float = 0.0, hold: Path | None = None,
+) -> tuple[SampleWeb, subprocess.Popen]:
     port_file = tmp / "ports.json"
     server = subprocess.Popen(
         [sys.executable, str(TESTS / "sampleweb.py"), "--registry", str(tmp / "sources"), "--sites", str(sites),
-         "--port-file", str(port_file), "--log", str(tmp / "access.log"), "--delay", str(delay)],
+         "--port-file", str(port_file), "--log", str(tmp / "access.log"), "--delay", str(delay),
+         *(["--hold", str(hold)] if hold else [])],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 20

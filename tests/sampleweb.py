@@ -11,13 +11,14 @@ Pages carry an ``ETag`` (a hash of the bytes) and a ``Last-Modified`` (the file'
 mtime), and a conditional request (``If-None-Match`` / ``If-Modified-Since``) for
 an unchanged page gets ``304 Not Modified``, as most real servers do. A test can
 make a path fail by listing it in ``www/_status.json`` (``{"/xay-dung-dang/": 500}``,
-read on every request, so it may change while serving), and ``--delay`` slows
-every response so a crawl can be stopped mid-way.
+read on every request, so it may change while serving), ``--delay`` slows
+every response so a crawl can be stopped mid-way, and ``--hold FILE`` keeps every
+response waiting while FILE exists, so that several crawlers can be ready first.
 
 Run as a script it serves every site until interrupted and writes a registry
 with the real ports, which is what ``make demo`` and the end-to-end tests use::
 
-    python tests/sampleweb.py --registry DIR [--log FILE] [--port-file FILE] [--sites DIR] [--delay S]
+    python tests/sampleweb.py --registry DIR [--log FILE] [--port-file FILE] [--sites DIR] [--delay S] [--hold FILE]
 """
 
 from __future__ import annotations
@@ -44,11 +45,15 @@ def site_dirs(root: Path = SITES_DIR) -> list[Path]:
 class SiteHandler(BaseHTTPRequestHandler):
     server_version = "SamplePortal/1.0"
 
-    def __init__(self, *args, site: Path, log_lock: threading.Lock, log_path: Path | None, delay: float = 0.0, **kw):
+    def __init__(
+        self, *args, site: Path, log_lock: threading.Lock, log_path: Path | None, delay: float = 0.0,
+        hold: Path | None = None, **kw,
+    ):
         self.site = site
         self.log_lock = log_lock
         self.log_path = log_path
         self.delay = delay
+        self.hold = hold
         super().__init__(*args, **kw)
 
     def resolve(self) -> Path | None:
@@ -87,6 +92,8 @@ class SiteHandler(BaseHTTPRequestHandler):
         return False
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        while self.hold and self.hold.exists():
+            time.sleep(0.05)
         if self.delay:
             time.sleep(self.delay)
         target = self.resolve()
@@ -123,12 +130,14 @@ class SiteHandler(BaseHTTPRequestHandler):
         pass
 
 
-def serve_sites(sites: list[Path], log_path: Path | None = None, delay: float = 0.0) -> dict[str, ThreadingHTTPServer]:
+def serve_sites(
+    sites: list[Path], log_path: Path | None = None, delay: float = 0.0, hold: Path | None = None,
+) -> dict[str, ThreadingHTTPServer]:
     """Start one server thread per site on a free port; return them by site key."""
     lock = threading.Lock()
     servers = {}
     for site in sites:
-        handler = partial(SiteHandler, site=site, log_lock=lock, log_path=log_path, delay=delay)
+        handler = partial(SiteHandler, site=site, log_lock=lock, log_path=log_path, delay=delay, hold=hold)
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers[site.name] = server
@@ -152,9 +161,10 @@ def main() -> None:
     parser.add_argument("--log", type=Path, help="append one JSON line per request here")
     parser.add_argument("--port-file", type=Path, help="write {site: port} here once serving")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each response")
+    parser.add_argument("--hold", type=Path, help="keep every response waiting while this file exists")
     args = parser.parse_args()
     sites = site_dirs(args.sites)
-    servers = serve_sites(sites, args.log, args.delay)
+    servers = serve_sites(sites, args.log, args.delay, args.hold)
     ports = {key: server.server_address[1] for key, server in servers.items()}
     write_registry(sites, ports, args.registry)
     if args.port_file:

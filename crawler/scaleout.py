@@ -1,0 +1,86 @@
+"""Redis mode (``crawl --redis URL``): several crawl processes, one frontier, one archive writer.
+
+The crawl processes share each source's request queue and duplicate filter in Redis
+(``crawler.frontier``) and, instead of writing SQLite, push what they would store onto one Redis
+list (``crawler.itemqueue``); ``newsarchive write`` drains that list into the archive
+(``crawler.writer``), so the archive keeps a single writer. Every key starts with
+``NEWSARCHIVE_REDIS_PREFIX``: one prefix is one shared crawl feeding one archive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+from scrapy.settings import SETTINGS_PRIORITIES, Settings
+
+# Where a crawl process's components differ from a crawl that writes the archive itself: extraction
+# stays in the crawlers (it is the CPU-heavy part), every other pipeline runs in the writer.
+CRAWLER_PIPELINES = {
+    "crawler.pipelines.ExtractionPipeline": 300,
+    "crawler.itemqueue.ItemQueuePipeline": 800,
+}
+CRAWLER_EXTENSIONS = {
+    "crawler.runlog.RunLog": None,
+    "crawler.itemqueue.QueuedRunLog": 510,
+}
+SCHEDULER = "crawler.frontier.SharedScheduler"
+
+
+class RedisUnavailable(RuntimeError):
+    """The Redis server cannot be reached or the URL is not a Redis URL; the message names it."""
+
+
+@dataclass(frozen=True)
+class Keys:
+    prefix: str = "newsarchive"
+
+    @property
+    def items(self) -> str:
+        """The list of messages from the crawlers to the writer."""
+        return f"{self.prefix}:items"
+
+    @property
+    def writer(self) -> str:
+        """Who writes the archive: set while a writer runs, expiring if it dies."""
+        return f"{self.prefix}:writer"
+
+    def requests(self, source: str) -> str:
+        return f"{self.prefix}:{source}:requests"
+
+    def seen(self, source: str) -> str:
+        return f"{self.prefix}:{source}:seen"
+
+    def crawlers(self, source: str) -> str:
+        """The crawl processes on this source, scored by their last heartbeat (Unix time)."""
+        return f"{self.prefix}:{source}:crawlers"
+
+    def busy(self, source: str) -> str:
+        """The crawl processes on this source that hold work: a request fetched, a page being parsed."""
+        return f"{self.prefix}:{source}:busy"
+
+    @property
+    def all_crawlers(self) -> str:
+        return f"{self.prefix}:*:crawlers"
+
+
+def connect(url: str) -> redis.Redis:
+    """A client for ``url``, checked with a PING; a bad URL or an unreachable server raises ``RedisUnavailable``."""
+    try:
+        server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30, retry_on_timeout=True)
+        server.ping()
+    except (ValueError, redis.RedisError) as exc:
+        raise RedisUnavailable(f"{url}: no Redis server there ({exc})") from None
+    return server
+
+
+def share(settings: Settings, url: str) -> None:
+    """Turn the crawls that ``settings`` configure into crawl processes sharing ``url``."""
+    settings.set("NEWSARCHIVE_REDIS_URL", url, priority="cmdline")
+    settings.set("SCHEDULER", SCHEDULER, priority="cmdline")
+    settings.set("ITEM_PIPELINES", CRAWLER_PIPELINES, priority="cmdline")
+    settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), **CRAWLER_EXTENSIONS}, priority="cmdline")
+    # Scrapy takes up to CONCURRENT_REQUESTS from the queue and lets them wait for their domain's slot: a
+    # process takes no more than it fetches at once (a crawler has one source), leaving the rest to the others.
+    if settings.getpriority("CONCURRENT_REQUESTS") < SETTINGS_PRIORITIES["cmdline"]:
+        settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"), priority="cmdline")
