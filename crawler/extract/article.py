@@ -22,7 +22,7 @@ from .authors import author_from_markup, take_bylines
 from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks
 from .markup import carries, marks
 from .published import find_published
-from .text import fold, normalize, one_line
+from .text import element_text, fold, normalize, one_line
 from .titles import find_title, site_name
 
 # trafilatura warns on every page it finds too short; our callers decide and report that once.
@@ -152,7 +152,7 @@ def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._
         kind = heading_kind(element)
         if kind is None:
             continue
-        heading = one_line("".join(element.itertext()))
+        heading = element_text(element)
         block = element
         while (parent := block.getparent()) is not None and parent not in protected:
             if not _starts_with(parent, heading):
@@ -216,10 +216,6 @@ def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
     return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
 
 
-def _text_of(element: etree._Element) -> str:
-    return one_line("".join(element.itertext()))
-
-
 def _restore_dropped(lines: list[tuple[str, bool]], container: etree._Element | None) -> list[tuple[str, bool]]:
     """Put back body subheadings and list items that trafilatura dropped.
 
@@ -233,18 +229,18 @@ def _restore_dropped(lines: list[tuple[str, bool]], container: etree._Element | 
     restored: set[str] = set()
 
     def index_of(paragraphs: list[etree._Element]) -> int | None:
-        key = fold(_text_of(paragraphs[0]))[:60] if paragraphs else None
+        key = fold(element_text(paragraphs[0]))[:60] if paragraphs else None
         return starts.index(key) if key in starts else None
 
     for element in container.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li"):
-        text = _text_of(element)
+        text = element_text(element)
         if not 3 <= len(text) <= 400 or fold(text) in present or heading_kind(element):
             continue
         after = index_of(element.xpath("following::p[normalize-space()][1]"))
         if after is None:
             continue
         if element.tag == "li":
-            links = sum(len(_text_of(a)) for a in element.iter("a"))
+            links = sum(len(element_text(a)) for a in element.iter("a"))
             before = index_of(element.xpath("preceding::p[normalize-space()][1]"))
             between = range(before + 1, after) if before is not None else None
             if links > 0.3 * len(text) or between is None or not all(fold(lines[i][0]) in restored for i in between):
@@ -262,11 +258,11 @@ def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | No
         return lines
     following = title_element.xpath("following::*[@class or @id or @itemprop='description']")
     found = next(
-        (e for e in following if (e.get("itemprop") == "description" or carries(e, SAPO_MARK)) and len(_text_of(e)) > 40), None
+        (e for e in following if (e.get("itemprop") == "description" or carries(e, SAPO_MARK)) and len(element_text(e)) > 40), None
     )
     if found is None:
         return lines
-    sapo = _text_of(found)
+    sapo = element_text(found)
     head = fold(" ".join(t for t, _ in lines[:3]))
     return lines if fold(sapo)[:80] in head else [(sapo, False), *lines]
 

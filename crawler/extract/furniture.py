@@ -18,7 +18,7 @@ import re
 
 from lxml import etree
 
-from .text import fold, one_line
+from .text import element_text, fold
 
 
 BLOCK_XPATHS: list[str] = [
@@ -101,7 +101,7 @@ def heading_kind(element: etree._Element) -> str | None:
     own = (element.text or "").strip() or (len(element) == 1 and (element[0].text or "").strip())
     if not own or len(own) > MAX_HEADING_CHARS:
         return None
-    text = one_line("".join(element.itertext()))
+    text = element_text(element)
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
     folded = fold(text).strip(" :>»›.-|")

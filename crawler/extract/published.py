@@ -25,7 +25,7 @@ from lxml import etree
 from .authors import author_before_date
 from .dates import FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
 from .markup import marked_ancestor, marks
-from .text import fold, one_line
+from .text import element_text, fold, one_line
 
 META_XPATHS: list[str] = [
     "//meta[@property='article:published_time' or @name='article:published_time']/@content",
@@ -59,10 +59,6 @@ class Published:
         return self.date.isoformat() if self.date else None
 
 
-def _text(element: etree._Element) -> str:
-    return one_line("".join(element.itertext()))
-
-
 def _metadata(tree: etree._Element, now: datetime | None) -> FoundDate | None:
     for xpath in META_XPATHS:
         for value in tree.xpath(xpath):
@@ -88,7 +84,7 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
     for distance, element in [*enumerate(following), *((d + 0.5, e) for d, e in enumerate(reversed(preceding)))]:
         if element.tag in {"script", "style", "a"} or element.xpath("ancestor::a"):
             continue
-        text = _text(element)
+        text = element_text(element)
         if len(text) > LINE_MAX_CHARS:
             if isinstance(distance, int) and not len(element):
                 long_seen += 1
@@ -123,7 +119,7 @@ def find_published(
     line = None
     for xpath in hints:
         for element in tree.xpath(xpath):
-            text = _text(element) if isinstance(element, etree._Element) else one_line(str(element))
+            text = element_text(element) if isinstance(element, etree._Element) else one_line(str(element))
             if found := parse_date(text, now=now, default_year=year):
                 line, source = (found, text), "hint"
                 break

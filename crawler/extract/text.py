@@ -28,6 +28,11 @@ def one_line(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+def element_text(element) -> str:
+    """An lxml element's whole text, through ``one_line``."""
+    return one_line("".join(element.itertext()))
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form for matching: no tone marks, "đ"→"d" (which NFD does not strip)."""
     return COMBINING.sub("", unicodedata.normalize("NFD", one_line(text).lower().replace("đ", "d")))

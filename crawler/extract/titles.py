@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from .markup import marked, marked_ancestor, marks
-from .text import fold, one_line
+from .text import element_text, fold, one_line
 
 TITLE_MARK = marks("title", "tieude", "tieu-de", "headline", "heading", "lbltitle", "tenbai")
 # Ordered rules: (XPath, class/id mark the element must also carry, or None).
@@ -68,7 +68,7 @@ GENERIC_PAGE_NAMES = re.compile(r"(chi tiet|xem) (tin|bai|bai viet|tin tuc)|tin 
 def _usable(element: etree._Element) -> str | None:
     if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or marked_ancestor(element, WIDGET_HEADER):
         return None
-    text = one_line("".join(element.itertext()))
+    text = element_text(element)
     if not MIN_CHARS <= len(text) <= MAX_CHARS:
         return None
     links = "".join("".join(a.itertext()) for a in element.iter("a"))
