@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
@@ -20,12 +21,20 @@ class ArchiveError(RuntimeError):
     """The archive file cannot be opened or is not an archive; the message names the file."""
 
 
+@dataclass
+class Batch:
+    rows: int  # articles per transaction at most
+    pending: int = 0  # articles in the open transaction
+    changes: int = 0  # the connection's total_changes when it opened
+
+
 class Archive:
     _shared: dict[Path, list] = {}  # resolved path -> [archive, users]
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
         self.shared_key: Path | None = None
+        self.batch: Batch | None = None
         try:
             if readonly:
                 if not self.path.is_file():
@@ -66,17 +75,59 @@ class Archive:
             if entry[1] > 0:
                 return
             del self._shared[self.shared_key]
+        self.batch = None
+        self.db.commit()
         self.db.close()
 
+    # Batched commits -----------------------------------------------------------------------------
+
+    def batch_commits(self, rows: int) -> None:
+        """From now on, commit writes in batches: at ``rows`` articles, or sooner when ``commit_written`` is called.
+
+        A crawl stores several rows per article (raw page, article with its full-text entry, page
+        record, derived columns, run figures); committing each on its own pays a commit, and a WAL
+        frame of the same index pages, every time. The connection keeps a transaction open, every
+        unit of work (``db.atomic()``) runs in it as a savepoint, so a unit that fails is undone
+        alone. The crawl calls ``commit_written`` every second, so readers (Datasette) see rows at
+        most a second or two late; a killed process loses at most that much, and its record of
+        fetched pages loses it too, so the next run fetches those pages again.
+        """
+        if self.batch is None:
+            self.batch = Batch(rows)
+            self._open_batch()
+
+    def _open_batch(self) -> None:
+        if not self.db.conn.in_transaction:
+            self.db.begin()
+        self.batch.pending, self.batch.changes = 0, self.db.conn.total_changes
+
+    def stored(self, articles: int = 1) -> None:
+        """Count articles into the open batch; commit it when it is full."""
+        if self.batch is not None:
+            self.batch.pending += articles
+            if self.batch.pending >= self.batch.rows:
+                self.commit()
+
+    def commit_written(self) -> None:
+        """Commit the open batch if anything was written in it."""
+        if self.batch is not None and self.db.conn.total_changes != self.batch.changes:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit what is written so far (and open the next batch when batching)."""
+        self.db.commit()
+        if self.batch is not None:
+            self._open_batch()
+
     def sync_sources(self, rows: Iterable[dict]) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["sources"].upsert_all(list(rows), pk="key")
 
     def save_article(self, row: dict, page: dict | None = None) -> str:
         """Insert or update by URL; return 'new', 'updated' or 'unchanged'.
 
-        One transaction per row: the article (with its full-text entry) and the record of the page
-        it came from (table ``pages``) are written whole or not at all.
+        One unit of work: the article (with its full-text entry) and the record of the page it came
+        from (table ``pages``) are written whole or not at all.
         """
         existing = next(self.db["articles"].rows_where("url = ?", [row["url"]], limit=1), None)
         with self.db.atomic():

@@ -41,7 +41,7 @@ class Annotator:
         changes = {k: v for k, v in derived.items() if row.get(k) != v}
         if not changes:
             return False
-        with self.db.conn:  # one transaction: the row, its bucket keys and its group's links
+        with self.db.atomic():  # one unit: the row, its bucket keys and its group's links
             if "text_hash" in changes:
                 self.duplicates.link(row["id"], row["text"], changes["text_hash"])
             assignments = ", ".join(f"{column} = ?" for column in changes)

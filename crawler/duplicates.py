@@ -7,10 +7,9 @@ a corpus that counted each copy as news would weigh a story by how often it was 
   punctuation, no line breaks), so a copy that only re-wraps or re-punctuates is exact.
 - Near copies (a lead rewritten, a closing sentence cut, a byline added) are pairs whose sets
   of ``SHINGLE_WORDS``-word shingles of the NFC text have a Jaccard similarity of at least
-  ``THRESHOLD``. Candidates come from MinHash LSH (datasketch's ``MinHash``, ``NUM_PERM``
-  permutations, banded as datasketch's ``MinHashLSH`` bands them for the threshold, weighted
-  towards recall); each candidate is then confirmed on its exact shingle sets, so LSH only
-  decides who is compared.
+  ``THRESHOLD``. Candidates come from MinHash LSH (``NUM_PERM`` permutations in ``BANDS`` bands,
+  weighted towards recall); each candidate is then confirmed on its exact shingle sets, so LSH
+  only decides who is compared.
   The band hashes live in the archive's ``duplicate_buckets`` table: finding a new article's
   copies is a few index look-ups, whatever the archive's size, and every crawl running in the
   process sees every other's articles at once.
@@ -27,8 +26,8 @@ import unicodedata
 from datetime import UTC, datetime, time
 from functools import lru_cache
 
+import numpy as np
 import sqlite_utils
-from datasketch import MinHash, MinHashLSH
 
 from .extract.dates import VN_TZ
 
@@ -36,10 +35,10 @@ SHINGLE_WORDS = 3
 NUM_PERM = 128
 THRESHOLD = 0.6  # Jaccard similarity of the shingle sets
 MIN_SHINGLES = 10  # shorter texts are matched only exactly
-# False-positive and false-negative weights for datasketch's choice of bands: candidates are
-# confirmed exactly, so a missed copy costs more than a needless comparison (24 bands of 4 rows:
-# a pair at the threshold is a candidate 96% of the time, one at 0.3 similarity 18%).
-LSH_WEIGHTS = (0.05, 0.95)
+# Bands x rows, the optimum for THRESHOLD with false positives weighted 0.05 and false negatives
+# 0.95: candidates are confirmed exactly, so a missed copy costs more than a needless comparison.
+# A pair at the threshold is a candidate 96% of the time, one at 0.3 similarity 18%.
+BANDS, ROWS = 24, 4
 WORD = re.compile(r"\w+")
 
 
@@ -61,19 +60,38 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
-    return lsh.b, lsh.r
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps h -> a*h + b (mod 2^32, a odd: a bijection) of the MinHash, from a fixed seed."""
+    generator = np.random.RandomState(1)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer: spreads the input hashes before the affine maps."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash(shingle_set: set[str]) -> np.ndarray:
+    """The set's ``NUM_PERM`` minimum hashes (the values datasketch 2's default MinHash gives, which
+    earlier archives' bucket keys were made with)."""
+    first_words = [hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingle_set]
+    hashes = _mix(np.frombuffer(b"".join(first_words), dtype="<u4").astype(np.uint32)).reshape(-1, 1)
+    a, b = _permutations()
+    return (hashes * a + b).min(axis=0)
 
 
 def buckets(shingle_set: set[str]) -> list[int]:
     """One 64-bit key per LSH band of the set's MinHash; two sets sharing a key are candidates."""
-    signature = MinHash(num_perm=NUM_PERM)
-    signature.update_batch([s.encode("utf-8") for s in shingle_set])
-    bands, rows = _bands()
+    signature = minhash(shingle_set)
     keys = []
-    for band in range(bands):
-        chunk = signature.hashvalues[band * rows:(band + 1) * rows].tobytes()
+    for band in range(BANDS):
+        chunk = signature[band * ROWS:(band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(band.to_bytes(2, "big") + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys

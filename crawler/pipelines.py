@@ -6,6 +6,7 @@ import time
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
+from twisted.internet import task
 
 from archive import lock
 from archive.pages import record_pages
@@ -66,32 +67,43 @@ class ExtractionPipeline:
 
 
 class ArchivePipeline:
-    """Writes each article into the SQLite archive, one transaction per row, with the record of its page.
+    """Writes each article into the SQLite archive with the record of its page, in batched transactions.
 
     It holds the archive's lock while the crawl runs, records the pages that were no article (so a
     later run need not fetch them), and at the end the listings' validators for conditional requests
-    and the article links that were gone.
+    and the article links that were gone. The crawl's writes go into transactions committed every
+    ``NEWSARCHIVE_BATCH_ARTICLES`` articles or ``NEWSARCHIVE_BATCH_SECONDS`` (``Archive.batch_commits``).
     """
 
-    def __init__(self, crawler, db_path: str):
+    def __init__(self, crawler, db_path: str, batch_seconds: float, batch_articles: int):
         self.crawler = crawler
         self.db_path = db_path
+        self.batch_seconds = batch_seconds
+        self.batch_articles = batch_articles
         self.archive: Archive | None = None
+        self.committer: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        pipeline = cls(crawler, crawler.settings.get("NEWSARCHIVE_DB"))
+        settings = crawler.settings
+        pipeline = cls(crawler, settings.get("NEWSARCHIVE_DB"), settings.getfloat("NEWSARCHIVE_BATCH_SECONDS"),
+                       settings.getint("NEWSARCHIVE_BATCH_ARTICLES"))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
 
     def open_spider(self) -> None:
         lock.acquire(self.db_path)
         self.archive = Archive.shared(self.db_path)
+        self.archive.batch_commits(self.batch_articles)
         self.archive.sync_sources([self.crawler.spider.source.as_row()])
+        self.committer = task.LoopingCall(self.archive.commit_written)
+        self.committer.start(self.batch_seconds, now=False)
 
     def close_spider(self) -> None:
         if self.archive:
+            self.committer.stop()
             record_pages(self.archive.db, list(self.crawler.spider.pages_seen.values()))
+            self.archive.commit()
             self.archive.close()
             lock.release(self.db_path)
 
@@ -116,6 +128,7 @@ class ArchivePipeline:
         }
         started = time.process_time()
         outcome = self.archive.save_article(row, page=item.page_row())
+        self.archive.stored()
         self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
         self.crawler.stats.inc_value(f"newsarchive/articles/{outcome}")
         return item

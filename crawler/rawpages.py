@@ -25,7 +25,7 @@ from .items import PageItem
 
 
 def store_page(db: sqlite_utils.Database, item: PageItem) -> None:
-    with db.conn:
+    with db.atomic():
         db["raw_pages"].upsert(
             {
                 "url": item.url,

@@ -33,6 +33,8 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_FORMATTER = "crawler.logformatter.PageLogFormatter"
 
+# Each article page yields one item; Scrapy starts this many tasks for every response it scrapes.
+CONCURRENT_ITEMS = 1
 ITEM_PIPELINES = {
     "crawler.rawpages.RawPagePipeline": 200,
     "crawler.pipelines.ExtractionPipeline": 300,
@@ -62,6 +64,8 @@ NEWSARCHIVE_REFRESH = False  # fetch and extract again the articles the archive 
 NEWSARCHIVE_SINCE = None  # ISO date: a backfill goes back to it and stores nothing published before it
 NEWSARCHIVE_KNOWN_DEPTH = 1  # a listing's pagination stops after this many pages in a row of known articles
 NEWSARCHIVE_RESUMING = False  # set by the runner when JOBDIR holds a stopped run's queue
+NEWSARCHIVE_BATCH_ARTICLES = 100  # a crawl commits its writes every this many articles ...
+NEWSARCHIVE_BATCH_SECONDS = 1.0  # ... or this many seconds, whichever comes first
 NEWSARCHIVE_RUNLOG_INTERVAL = 5.0  # seconds between rewrites of the run's row in table crawls
 NEWSARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB: share the frontier there and queue articles for `newsarchive write`
 NEWSARCHIVE_REDIS_PREFIX = "newsarchive"  # the Redis keys' prefix: one prefix, one shared crawl and one archive

@@ -13,6 +13,7 @@ import asyncio
 import atexit
 import multiprocessing
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -27,14 +28,27 @@ def default_workers() -> int:
     return max((os.cpu_count() or 1) - 1, 0)
 
 
-def _warm_up() -> None:
+def _start_worker(parent: int) -> None:
+    """Warm the extractor up, and leave when the crawl process is gone.
+
+    A crawl that is killed (SIGKILL, the OOM killer) cannot stop its workers, and they would wait
+    on their queue for ever: each watches its parent and exits once it has been orphaned.
+    """
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
     extract_article("<html><body><h1>Khởi động</h1><p>Ngày 01/01/2024</p></body></html>", "http://localhost/a-1.html")
 
 
 def pool(workers: int) -> ProcessPoolExecutor:
     global _POOL
     if _POOL is None:
-        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+        _POOL = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
+        )
         atexit.register(_POOL.shutdown, cancel_futures=True)
     return _POOL
 

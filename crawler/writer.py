@@ -126,7 +126,7 @@ class ArchiveWriter:
         self.log = log
         self.token = f"{socket.gethostname()} pid {os.getpid()} writing {self.db_path.resolve()}"
         self.renewed = 0.0
-        self.archive = Archive(self.db_path)
+        self.archive = Archive.shared(self.db_path)  # the connection the sources' pipelines write through
         self.chains: dict[str, SourceChain] = {}
         self.runs: dict[str, Run] = {}
         self.totals: dict[str, Counter] = defaultdict(Counter)  # source -> pages and their outcomes
@@ -218,10 +218,11 @@ class ArchiveWriter:
     # The loop --------------------------------------------------------------------------------
 
     def drain_batch(self) -> int:
-        """Store the messages at the head of the queue, then remove them; return how many."""
+        """Store the messages at the head of the queue in one transaction, then remove them; return how many."""
         batch = self.server.lrange(self.keys.items, 0, BATCH - 1)
         for data in batch:
             self.apply(decode(data))
+        self.archive.commit()
         if batch:
             self.server.ltrim(self.keys.items, len(batch), -1)
         return len(batch)

@@ -98,3 +98,47 @@ def test_sqlite_sees_one_unique_index_on_url(archive):
     archive.save_article(ROW)
     with pytest.raises(sqlite3.IntegrityError):
         archive.db["articles"].insert({**ROW, "first_seen": ROW["fetched_at"]})
+
+
+def committed(path) -> int:
+    """Articles another connection (a Datasette reader) sees."""
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return reader.execute("select count(*) from articles").fetchone()[0]
+    finally:
+        reader.close()
+
+
+def test_batched_commits_group_articles_and_undo_a_failed_unit_alone(archive):
+    archive.batch_commits(3)
+    rows = [{**ROW, "url": ROW["url"].replace("131234", str(n))} for n in range(5)]
+    archive.save_article(rows[0])
+    archive.stored()
+    with pytest.raises(sqlite3.IntegrityError), archive.db.atomic():  # a unit that fails half-way
+        archive.db["articles"].insert({**rows[1], "first_seen": "x"})
+        archive.db["articles"].insert({**rows[0], "first_seen": "x"})  # url is unique
+    archive.save_article(rows[2])
+    archive.stored()
+    assert committed(archive.path) == 0  # the batch is open
+    assert archive.db["articles"].count == 2  # this connection sees its own writes
+    archive.save_article(rows[3])
+    archive.stored()  # the third article fills the batch
+    assert committed(archive.path) == 3
+    archive.save_article(rows[4])
+    archive.commit_written()  # the crawl's timer
+    assert committed(archive.path) == 4
+    archive.commit_written()  # nothing new: no empty commit either way
+    assert committed(archive.path) == 4
+    assert [r["url"][-11:] for r in archive.db.query("select url from articles order by id")] == [
+        r["url"][-11:] for r in (rows[0], rows[2], rows[3], rows[4])
+    ]
+
+
+def test_closing_commits_the_open_batch(tmp_path):
+    store = Archive(tmp_path / "a.db")
+    store.batch_commits(100)
+    store.sync_sources([{"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"}])
+    store.save_article(ROW)
+    store.stored()
+    store.close()
+    assert committed(tmp_path / "a.db") == 1

@@ -11,7 +11,7 @@ import sqlite_utils
 from archive.store import Archive
 from conftest import run_cli, site_expectations
 from crawler.corpus import Annotator
-from crawler.duplicates import THRESHOLD, jaccard, shingles, text_hash
+from crawler.duplicates import THRESHOLD, buckets, jaccard, shingles, text_hash
 from crawler.links import canonicalize
 
 PARAGRAPHS = [
@@ -155,3 +155,13 @@ def test_annotate_brings_an_older_archive_up_to_date(tmp_path):
     assert {r["province_2025"] for r in rows} == {"Ninh Bình"}
     again = CliRunner().invoke(cli, ["annotate", "--db", str(tmp_path / "a.db")])
     assert again.output.startswith("0 rows changed")
+
+
+def test_bucket_keys_are_stable_across_releases():
+    """Archives keep their bucket keys: these are the keys datasketch 2's MinHash gave (the archive's
+    first implementation), so a new release still finds copies stored by an old one."""
+    text = ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ mười lăm bàn về công tác xây dựng Đảng "
+            "và hệ thống chính trị năm 2024 tại Hậu Giang")
+    keys = buckets(shingles(text))
+    assert len(keys) == 24
+    assert keys[:3] == [-7663254105919041494, -3125965545802687475, -729198275494045191]

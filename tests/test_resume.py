@@ -57,7 +57,7 @@ def assert_every_article_once_and_whole(web, db) -> None:
 
 
 def test_killed_crawl_is_marked_killed_and_resumed(own_web, tmp_path):
-    web = own_web(SITE, delay=0.5)
+    web = own_web(SITE, delay=1.0)  # slow enough to be caught between two commits (one a second)
     db = tmp_path / "archive.db"
     process = start_crawl(web, db)
     wait_for(lambda: running(db))  # its row is in: it holds the lock
@@ -80,7 +80,7 @@ def test_killed_crawl_is_marked_killed_and_resumed(own_web, tmp_path):
 
 
 def test_stopped_crawl_resumes_from_its_queue(own_web, tmp_path):
-    web = own_web(SITE, delay=0.4)
+    web = own_web(SITE, delay=1.0)  # slow enough to be caught half done, commits coming a second apart
     db = tmp_path / "archive.db"
     process = start_crawl(web, db)
     wait_for(lambda: half_done(db))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import SITES
+from conftest import SITES, wait_for
 from crawler.extract import ExtractionError
 from crawler.extract.text import decode_page
 from crawler.registry import ExtractHints
@@ -41,3 +44,34 @@ def test_worker_errors_come_back_as_they_are():
 )
 def test_pages_are_decoded_by_their_bytes_when_the_declaration_lies(body, declared, text):
     assert decode_page(body, declared) == text
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+def test_workers_leave_when_the_crawl_process_is_killed():
+    script = (
+        "import asyncio, sys, time\n"
+        "from crawler.registry import ExtractHints\n"
+        "from crawler.workers import extract\n"
+        f"asyncio.run(extract(1, {PAGE[:2000]!r}, {URL!r}, ExtractHints()))\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    crawl = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert crawl.stdout.readline().strip() == "ready"
+    workers = children(crawl.pid) - {crawl.pid}
+    assert workers  # the pool's worker (and multiprocessing's resource tracker)
+    crawl.kill()
+    crawl.wait()
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), timeout=10)
