@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from time import monotonic
 from urllib.parse import urljoin
 
+from scrapy import Request
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.asyncio import sleep
 from w3lib.url import safe_url_string
 
 from .links import canonicalize
+
+DELTA_SECONDS = re.compile(r"[0-9]+")
 
 
 class RedirectLoops:
@@ -27,3 +36,71 @@ class RedirectLoops:
         if target in visited:
             raise IgnoreRequest(f"redirect loop back to {target}")
         return response
+
+
+def retry_after(value: bytes | str | None) -> float | None:
+    """The seconds a ``Retry-After`` header asks to wait (0 for a date gone by), or None when it
+    is absent or malformed, so the retry keeps Scrapy's own schedule."""
+    if value is None:
+        return None
+    text = (value.decode("latin-1") if isinstance(value, bytes) else value).strip()
+    if DELTA_SECONDS.fullmatch(text):
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:  # "-0000": HTTP-dates are GMT
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class RetryAfter(RetryMiddleware):
+    """Scrapy's retries (RETRY_TIMES, RETRY_HTTP_CODES), but a retryable response's ``Retry-After``
+    is honoured: the retry is sent no sooner, and the rest of its host waits as long.
+
+    The retry waits in ``process_response`` (an asynchronous sleep; the reactor goes on). The
+    host waits through its downloader slot, the one place every request to it passes, including
+    those already queued there: the slot's ``lastseen`` is moved to the end of the wait, so the
+    slot's next download comes its usual delay after that. AutoThrottle reaches slots the same
+    way (``engine.downloader.slots``, public attributes). Holding requests in ``process_request``
+    instead would miss those already in the slot's queue, and resetting the slot's timer takes
+    the downloader's private ``_latercall``. A slot with no delay (DOWNLOAD_DELAY 0, AutoThrottle
+    off) holds nothing back, and then only the retry waits.
+
+    A server asking for more than ``NEWSARCHIVE_RETRY_AFTER_MAX`` seconds is not waited for: the
+    response goes on as an HTTP error, as when retries run out, and the spider's errback logs it
+    once, with the wait asked for.
+    """
+
+    def __init__(self, settings, max_delay: float):
+        super().__init__(settings)
+        self.max_delay = max_delay
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = cls(crawler.settings, crawler.settings.getfloat("NEWSARCHIVE_RETRY_AFTER_MAX"))
+        middleware.crawler = crawler
+        return middleware
+
+    async def process_response(self, request, response):
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+            return response
+        delay = retry_after(response.headers.get("Retry-After"))
+        stats = self.crawler.stats
+        if delay is not None and delay > self.max_delay:
+            stats.inc_value("newsarchive/retry_after/too_long")
+            return response
+        retry = super().process_response(request, response)
+        if delay and isinstance(retry, Request):
+            self.hold_slot(request, delay)
+            stats.inc_value("newsarchive/retry_after/waited")
+            stats.inc_value("newsarchive/retry_after/seconds", delay)
+            await sleep(delay)
+        return retry
+
+    def hold_slot(self, request, delay: float) -> None:
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(downloader.get_slot_key(request))
+        if slot:
+            slot.lastseen = max(slot.lastseen, monotonic() + delay)

@@ -42,6 +42,8 @@ ITEM_PIPELINES = {
     "crawler.corpus.CorpusPipeline": 850,
 }
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,
 }
 EXTENSIONS = {
@@ -66,6 +68,7 @@ NEWSARCHIVE_KNOWN_DEPTH = 1  # a listing's pagination stops after this many page
 NEWSARCHIVE_RESUMING = False  # set by the runner when JOBDIR holds a stopped run's queue
 NEWSARCHIVE_BATCH_ARTICLES = 100  # a crawl commits its writes every this many articles ...
 NEWSARCHIVE_BATCH_SECONDS = 1.0  # ... or this many seconds, whichever comes first
+NEWSARCHIVE_RETRY_AFTER_MAX = 120  # seconds: a server's longer Retry-After is not waited for, the request fails
 NEWSARCHIVE_RUNLOG_INTERVAL = 5.0  # seconds between rewrites of the run's row in table crawls
 NEWSARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB: share the frontier there and queue articles for `newsarchive write`
 NEWSARCHIVE_REDIS_PREFIX = "newsarchive"  # the Redis keys' prefix: one prefix, one shared crawl and one archive

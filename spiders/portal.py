@@ -34,6 +34,7 @@ from crawler.extract.text import decode_page
 from crawler.incremental import CrawlPlan, choose_mode, page_number
 from crawler.items import PageItem
 from crawler.links import Link, LinkClassifier, canonicalize, is_pagination, page_links
+from crawler.middlewares import retry_after
 from crawler.registry import Source, adhoc_source, load_registry
 
 GENERIC_SECTION_HOPS = 1  # home -> section pages; pagination does not count as a hop
@@ -310,10 +311,13 @@ ROBOTS_FORBIDDEN = "IgnoreRequest: Forbidden by robots.txt"
 
 
 def failure_reason(failure: Failure) -> tuple[int | None, str]:
-    """The HTTP status of a failed request (None for a network failure) and a short reason."""
+    """The HTTP status of a failed request (None for a network failure) and a short reason. The
+    reason names the wait a Retry-After asked for: the one line about a request given up for
+    asking too long (``crawler.middlewares.RetryAfter`` logs none of its own)."""
     if failure.check(HttpError):
-        status = failure.value.response.status
-        return status, f"HTTP {status}"
+        response = failure.value.response
+        asked = retry_after(response.headers.get("Retry-After"))
+        return response.status, f"HTTP {response.status}" + (f", Retry-After {asked:.0f} s" if asked else "")
     message = str(failure.value).strip()
     return None, f"{failure.value.__class__.__name__}: {message}" if message else failure.value.__class__.__name__
 

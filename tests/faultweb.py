@@ -1,10 +1,11 @@
 """A small party portal on 127.0.0.1 whose pages fail in the ways real portals fail.
 
-Its section lists good articles beside bad ones: 503 with Retry-After (then fine), 500 always,
-a timeout, a connection reset mid-body, a redirect loop, 200 responses that are a login page
-or an error page, a 50 MB page, binary bytes served as text/html, truncated HTML, Windows-1258,
-a wrong declared charset, decomposed Vietnamese, a section robots.txt disallows, and a server
-that slows down. ``FAULTS`` says which paths must end up stored.
+Its section lists good articles beside bad ones: 503 with Retry-After (then fine), 503 asking
+for an hour, 500 always, a timeout, a connection reset mid-body, a redirect loop, 200 responses
+that are a login page or an error page, a 50 MB page, binary bytes served as text/html, truncated
+HTML, Windows-1258, a wrong declared charset, decomposed Vietnamese, a section robots.txt
+disallows, and a server that slows down. ``FAULTS`` says which paths must end up stored; the log
+has each request's path and arrival time.
 
     python tests/faultweb.py --registry DIR --port-file FILE [--log FILE]
 """
@@ -45,6 +46,7 @@ FAULTS: dict[str, tuple[str, bool]] = {
     "/tin/chu-viet-dang-to-hop-nfd-1015.html": ("decomposed Vietnamese (NFD)", True),
     "/rieng-tu/bai-viet-bi-chan-robots-1016.html": ("disallowed by robots.txt", False),
     "/tin/may-chu-cham-dan-dan-1017.html": ("slow answer, within the timeout", True),
+    "/tin/may-chu-hen-mot-gio-sau-1018.html": ("503 with Retry-After an hour, every time", False),
 }
 TITLES = {path: f"Bài viết thử nghiệm số {path.rsplit('-', 1)[1][:4]} về công tác xây dựng Đảng ở cơ sở" for path in FAULTS}
 
@@ -101,7 +103,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         path = self.path
         if self.log_path:
             with self.lock, self.log_path.open("a") as log:
-                log.write(json.dumps({"path": path}) + "\n")
+                log.write(json.dumps({"path": path, "time": time.time()}) + "\n")
         if path == "/robots.txt":
             return self.send(200, b"User-agent: *\nDisallow: /rieng-tu/\n", "text/plain")
         if path in {"/", "/tin/"}:
@@ -112,6 +114,8 @@ class FaultHandler(BaseHTTPRequestHandler):
         if number == "1003" and path not in self.retried:
             self.retried.add(path)
             return self.send(503, b"<html><body>Busy</body></html>", headers={"Retry-After": "1"})
+        if number == "1018":
+            return self.send(503, b"<html><body>Maintenance</body></html>", headers={"Retry-After": "3600"})
         if number == "1004":
             return self.send(500, b"<html><body>Internal Server Error</body></html>")
         if number == "1005":

@@ -2,7 +2,8 @@
 
 One crawl of the faulty portal into an archive that already holds an article: the crawl
 finishes, each failure is counted in ``crawls`` and logged once with its URL, nothing wrong is
-stored, the pages that can be read are stored right, and the earlier row is untouched. Datasette
+stored, the pages that can be read are stored right, and the earlier row is untouched. A
+Retry-After holds back the whole host, and one asking too long is not waited for. Datasette
 keeps answering while a crawl writes.
 """
 
@@ -30,7 +31,9 @@ EARLIER = {
     "text": "Nội dung đã lưu từ trước.", "published": "2024-01-30T08:03:00+07:00", "date_source": "date-line",
     "author": None, "source_attribution": None, "word_count": 5, "fetched_at": "2024-02-01T00:00:00+00:00",
 }
-HARD_FAILURES = ["1004", "1005", "1006", "1007", "1010", "1011"]
+HARD_FAILURES = ["1004", "1005", "1006", "1007", "1010", "1011", "1018"]
+BUSY = "/tin/may-chu-qua-tai-roi-tra-loi-1003.html"  # 503 with Retry-After: 1, once
+SLOT = {"delay": 0.2, "jitter": 0}
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +58,11 @@ def crawled(fault_web, tmp_path_factory):
     archive.sync_sources([{"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"}])
     archive.save_article(EARLIER)
     archive.close()
+    # The host's slot gets a delay, as real portals' slots have, for a Retry-After to hold it back.
     result = run_cli(
         "crawl", "faulty", "--sources", tmp / "sources", "--db", db, "-v",
-        "-s", "DOWNLOAD_TIMEOUT=3", "-s", "RETRY_TIMES=1", timeout=240,
+        "-s", "DOWNLOAD_TIMEOUT=3", "-s", "RETRY_TIMES=1", "-s", f"DOWNLOAD_SLOTS={json.dumps({'127.0.0.1': SLOT})}",
+        timeout=240,
     )
     assert result.returncode == 0, result.stderr
     return db, result, port, tmp
@@ -89,7 +94,7 @@ def test_failures_are_counted_in_the_run_log(crawled):
     db, _, _, _ = crawled
     run = next(sqlite_utils.Database(db)["crawls"].rows_where("source = 'faulty'"))
     assert run["status"] == "finished"
-    assert run["http_errors"] >= 1  # the 500 (and the first 503)
+    assert run["http_errors"] == 4  # the 500 twice (retried once), each 503 once
     assert run["fetch_failures"] == 4  # timeout, reset, redirect loop, 50 MB body
     assert run["articles_failed"] == 1  # binary body
     assert run["not_articles"] == 2  # login page, error page
@@ -106,9 +111,32 @@ def test_each_failure_is_logged_once_with_its_url(crawled):
     assert not any("Traceback" in line for line in log)
 
 
+def requests(tmp: Path) -> list[dict]:
+    return [json.loads(line) for line in (tmp / "access.log").read_text().splitlines()]
+
+
+def test_retry_after_holds_back_the_whole_host(crawled):
+    _, result, _, tmp = crawled
+    log = requests(tmp)
+    busy, retry = [r["time"] for r in log if r["path"] == BUSY]
+    assert retry - busy >= 1
+    # The requests queued behind the 503 would come every 0.2 s; one sent before the 503 came
+    # back may arrive just after it, none is sent while waiting.
+    assert not [r["path"] for r in log if busy + 0.5 < r["time"] < busy + 1]
+    assert "'newsarchive/retry_after/waited': 1," in result.stderr
+
+
+def test_retry_after_too_long_is_not_waited_for(crawled):
+    _, result, _, tmp = crawled
+    assert len([r for r in requests(tmp) if "-1018." in r["path"]]) == 1  # not retried
+    [line] = [line for line in result.stderr.splitlines() if "-1018." in line]
+    assert "HTTP 503, Retry-After 3600 s" in line
+    assert "'newsarchive/retry_after/too_long': 1," in result.stderr
+
+
 def test_robots_txt_is_obeyed(crawled):
     _, _, _, tmp = crawled
-    requested = [json.loads(line)["path"] for line in (tmp / "access.log").read_text().splitlines()]
+    requested = [r["path"] for r in requests(tmp)]
     assert "/robots.txt" in requested
     assert not [p for p in requested if p.startswith("/rieng-tu/")]
 
