@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
@@ -129,17 +130,37 @@ class Archive:
         One unit of work: the article (with its full-text entry) and the record of the page it came
         from (table ``pages``) are written whole or not at all.
         """
-        existing = next(self.db["articles"].rows_where("url = ?", [row["url"]], limit=1), None)
+        existing = self.db.execute(EXISTING, [row["url"]]).fetchone()
         with self.db.atomic():
             if existing is None:
-                self.db["articles"].insert({**row, "first_seen": row["fetched_at"]})
+                write(self.db, "articles", {**row, "first_seen": row["fetched_at"]})
                 outcome = "new"
             else:
-                changed = any(existing.get(c) != row.get(c) for c in CONTENT_COLUMNS)
+                changed = any(old != row.get(c) for c, old in zip(CONTENT_COLUMNS, existing[1:]))
                 update = row if changed else {"fetched_at": row["fetched_at"]}
-                self.db["articles"].update(existing["id"], update)
+                columns = ", ".join(f"[{c}] = ?" for c in update)
+                self.db.execute(f"update articles set {columns} where id = ?", [*update.values(), existing[0]])
                 outcome = "updated" if changed else "unchanged"
             if page is not None:
                 article_url = row["url"] if row["url"] != page["url"] else None
-                self.db["pages"].upsert({**page, "outcome": outcome, "article_url": article_url}, pk="url")
+                write(self.db, "pages", {**page, "outcome": outcome, "article_url": article_url}, upsert="url")
         return outcome
+
+
+EXISTING = f"select id, {', '.join(CONTENT_COLUMNS)} from articles where url = ?"
+
+
+@lru_cache(maxsize=64)
+def write_sql(table: str, columns: tuple[str, ...], upsert: str | None) -> str:
+    names = ", ".join(f"[{c}]" for c in columns)
+    sql = f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+    if upsert:
+        sql += f" on conflict([{upsert}]) do update set " + ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != upsert)
+    return sql
+
+
+def write(db: sqlite_utils.Database, table: str, row: dict, *, upsert: str | None = None) -> None:
+    """Insert a row, or with ``upsert`` (the table's key) insert or update the given columns of it:
+    sqlite-utils' ``insert``/``upsert`` without their per-call introspection of the table, which
+    cost a crawl more than the writes themselves."""
+    db.execute(write_sql(table, tuple(row), upsert), list(row.values()))

@@ -14,6 +14,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import sleep
 from w3lib.url import safe_url_string
 
+from .backlog import BACKLOG
 from .links import canonicalize
 
 DELTA_SECONDS = re.compile(r"[0-9]+")
@@ -104,3 +105,38 @@ class RetryAfter(RetryMiddleware):
         slot = downloader.slots.get(downloader.get_slot_key(request))
         if slot:
             slot.lastseen = max(slot.lastseen, monotonic() + delay)
+
+
+class ArticleBacklog:
+    """Holds an article request back while the process's article backlog is full (``crawler.backlog``).
+
+    Placed next to the downloader, so the download itself is what it counts: every request that
+    passes ``process_request`` comes back through ``process_response`` or ``process_exception``.
+    """
+
+    def __init__(self, crawler, limit: int):
+        self.crawler = crawler
+        BACKLOG.limit = limit
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler, crawler.settings.getint("NEWSARCHIVE_ARTICLE_BACKLOG"))
+
+    async def process_request(self, request):
+        if request.meta.get("article"):
+            if await BACKLOG.start_download():
+                self.crawler.stats.inc_value("newsarchive/backlog/waits")
+            request.meta["backlog"] = True
+        return None
+
+    def process_response(self, request, response):
+        self.leave(request)
+        return response
+
+    def process_exception(self, request, exception):
+        self.leave(request)
+
+    @staticmethod
+    def leave(request) -> None:
+        if request.meta.pop("backlog", False):
+            BACKLOG.end_download()

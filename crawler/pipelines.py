@@ -12,6 +12,7 @@ from archive import lock
 from archive.pages import record_pages
 from archive.store import Archive
 
+from .backlog import BACKLOG
 from .extract import ExtractionError
 from .workers import default_workers, extract
 from .items import PageItem
@@ -46,12 +47,15 @@ class ExtractionPipeline:
 
     async def process_item(self, item: PageItem) -> PageItem:
         source = self.crawler.spider.source
+        BACKLOG.start_extraction()
         try:
             article, cpu = await extract(
                 self.workers, item.body, item.url, source.extract, site=source.name, listing_date=item.listing_date
             )
         except ExtractionError as exc:
             raise self.reject(item, "failed", str(exc)) from None
+        finally:
+            BACKLOG.end_extraction()
         self.crawler.stats.inc_value("newsarchive/cpu/extract", cpu)
         if not article.title or len(article.text) < (self.generic_min_chars if item.generic else self.min_chars):
             raise self.reject(item, "not_article", "not an article (no headline or too little text)", "INFO")

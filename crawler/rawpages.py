@@ -19,15 +19,15 @@ import sqlite_utils
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse
 
-from archive.store import Archive
+from archive.store import Archive, write
 
 from .items import PageItem
 
 
 def store_page(db: sqlite_utils.Database, item: PageItem) -> None:
     with db.atomic():
-        db["raw_pages"].upsert(
-            {
+        write(
+            db, "raw_pages", {
                 "url": item.url,
                 "source": item.source,
                 "status": item.status,
@@ -38,7 +38,7 @@ def store_page(db: sqlite_utils.Database, item: PageItem) -> None:
                 "listing_date": item.listing_date,
                 "generic": int(item.generic),
             },
-            pk="url",
+            upsert="url",
         )
 
 

@@ -35,6 +35,9 @@ LOG_FORMATTER = "crawler.logformatter.PageLogFormatter"
 
 # Each article page yields one item; Scrapy starts this many tasks for every response it scrapes.
 CONCURRENT_ITEMS = 1
+# Scrapy's check re-reads and parses a callback's source for every response (its cache is keyed by
+# the bound method, made anew each time); the spider's callbacks return no values.
+WARN_ON_GENERATOR_RETURN_VALUE = False
 ITEM_PIPELINES = {
     "crawler.rawpages.RawPagePipeline": 200,
     "crawler.pipelines.ExtractionPipeline": 300,
@@ -45,6 +48,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,
+    "crawler.middlewares.ArticleBacklog": 950,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
@@ -57,7 +61,8 @@ NEWSARCHIVE_DB = "archive.db"
 NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled registry
 NEWSARCHIVE_STATS_FILE = None  # append each source's final stats here as JSON lines
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
-NEWSARCHIVE_EXTRACT_WORKERS = None  # extraction processes beside the reactor; None: one per core beyond the first
+NEWSARCHIVE_EXTRACT_WORKERS = None  # extraction processes beside the reactor; None: one per core (none on one core)
+NEWSARCHIVE_ARTICLE_BACKLOG = 32  # article pages downloading or awaiting extraction at once, over every source; 0: no bound
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry
 NEWSARCHIVE_KEEP_PAGES = True  # store every fetched article page (compressed) for `newsarchive reextract`

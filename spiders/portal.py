@@ -177,7 +177,7 @@ class PortalSpider(scrapy.Spider):
     def article_request(self, url: str, listing_date: str | None = None) -> scrapy.Request:
         return scrapy.Request(
             url, callback=self.parse_article, errback=self.article_failed, cb_kwargs={"listing_date": listing_date},
-            priority=20,
+            priority=20, meta={"article": True},
         )
 
     # Callbacks -------------------------------------------------------------------------------

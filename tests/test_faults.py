@@ -59,9 +59,11 @@ def crawled(fault_web, tmp_path_factory):
     archive.save_article(EARLIER)
     archive.close()
     # The host's slot gets a delay, as real portals' slots have, for a Retry-After to hold it back.
+    # A backlog of 2 article pages: one that every failure did not give back would stall the crawl.
     result = run_cli(
         "crawl", "faulty", "--sources", tmp / "sources", "--db", db, "-v",
         "-s", "DOWNLOAD_TIMEOUT=3", "-s", "RETRY_TIMES=1", "-s", f"DOWNLOAD_SLOTS={json.dumps({'127.0.0.1': SLOT})}",
+        "-s", "NEWSARCHIVE_ARTICLE_BACKLOG=2",
         timeout=240,
     )
     assert result.returncode == 0, result.stderr
@@ -88,6 +90,16 @@ def test_earlier_rows_are_intact(crawled):
     row = next(sqlite_utils.Database(db)["articles"].rows_where("url = ?", [EARLIER["url"]]))
     assert {k: row[k] for k in EARLIER} == EARLIER
     assert sqlite_utils.Database(db).execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_article_backlog_is_given_back_on_every_path(crawled):
+    """With room for 2 article pages, requests waited, and every failure gave its room back (or
+    the crawl would have stalled before storing the last readable article)."""
+    db, result, _, _ = crawled
+    assert "'newsarchive/backlog/waits'" in result.stderr
+    run = next(sqlite_utils.Database(db)["crawls"].rows_where("source = 'faulty'"))
+    assert run["status"] == "finished"
+    assert run["articles_new"] == sum(kept for _, kept in FAULTS.values())
 
 
 def test_failures_are_counted_in_the_run_log(crawled):

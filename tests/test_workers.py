@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITES, wait_for
+from crawler.backlog import Backlog
 from crawler.extract import ExtractionError
 from crawler.extract.text import decode_page
 from crawler.registry import ExtractHints
@@ -75,3 +76,29 @@ def test_workers_leave_when_the_crawl_process_is_killed():
     crawl.kill()
     crawl.wait()
     wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), timeout=10)
+
+
+def test_the_backlog_lets_a_request_go_only_while_there_is_room():
+    async def scenario():
+        backlog = Backlog()
+        backlog.limit = 2
+        assert not await backlog.start_download()
+        backlog.start_extraction()  # one downloading, one extracting: full
+        third = asyncio.ensure_future(backlog.start_download())
+        fourth = asyncio.ensure_future(backlog.start_download())
+        await asyncio.sleep(0)
+        assert not third.done() and not fourth.done()
+        fourth.cancel()  # a request given up while it waits takes no room
+        backlog.end_extraction()
+        assert await third  # it waited, then went
+        await asyncio.sleep(0)
+        assert fourth.cancelled()
+        assert (backlog.downloading, backlog.extracting) == (2, 0)
+        backlog.end_download()
+        backlog.end_download()
+        backlog.limit = 0  # no bound
+        for _ in range(10):
+            await backlog.start_download()
+        return backlog.downloading
+
+    assert asyncio.run(scenario()) == 10
