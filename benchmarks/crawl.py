@@ -7,7 +7,8 @@ on 127.0.0.1 with politeness off, then measures in one run:
 - plain trafilatura extracting the same article pages in one process: the extraction bound;
 - our full crawl into a fresh archive: pages/s, articles/s, CPU seconds per article split into
   fetch/parse, extraction and storage, peak RSS, archive size per article;
-- the re-run of the same crawl on the unchanged web: requests and seconds.
+- the re-run of the same crawl on the unchanged web: requests and seconds;
+- ``newsarchive reextract`` of the whole archive from its stored pages: articles/s.
 
     python benchmarks/crawl.py [--portals 50] [--articles 200] [--seed 1] [--grow]
 
@@ -102,6 +103,7 @@ def bench(portals: int, articles: int, seed: int) -> dict:
             extract_seconds = time.perf_counter() - started
             full = crawl(tmp, "archive")
             rerun = crawl(tmp, "archive")
+            reextract_wall, _, _, _ = run_measured([CLI, "reextract", "--sources", str(tmp / "sources"), "--db", str(tmp / "archive.db")])
         finally:
             server.terminate()
     return {
@@ -110,6 +112,7 @@ def bench(portals: int, articles: int, seed: int) -> dict:
         "trafilatura_pages_s": len(pages) / extract_seconds,
         "full": full,
         "rerun": rerun,
+        "reextract_s": reextract_wall,
     }
 
 
@@ -131,6 +134,8 @@ def report(result: dict) -> str:
         f"  peak RSS                {full['rss']:8d} MB (the largest process: the crawler or an extraction worker)",
         f"  archive bytes/article   {full['db_bytes'] / max(full['new'], 1):8.0f}",
         f"re-run on the unchanged web: {rerun['requests']} requests, {rerun['new']} new, {rerun['wall']:.1f} s",
+        f"reextract of the archive: {full['new']} articles in {result['reextract_s']:.1f} s, "
+        f"{full['new'] / result['reextract_s']:.1f} articles/s",
     ]
     return "\n".join(lines)
 

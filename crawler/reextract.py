@@ -25,6 +25,7 @@ from archive.store import Archive
 
 from .extensions import summarize
 from .rawpages import RawPagePipeline, page_item, stored_pages
+from .pipelines import ExtractionPipeline
 from .registry import Source
 
 
@@ -54,10 +55,10 @@ def pipelines(crawler) -> list:
     return [build_from_crawler(cls, crawler) for cls in classes if cls is not RawPagePipeline]
 
 
-async def run_chain(chain: list, crawler, rows) -> None:
-    """Each stored page through the pipelines, as Scrapy would: a pipeline may be async."""
-    for row in rows:
-        crawler.stats.inc_value("newsarchive/pages/reextracted")
+async def run_chain(chain: list, crawler, rows, in_flight: int) -> None:
+    """Each stored page through the pipelines, as Scrapy would (a pipeline may be async), up to
+    ``in_flight`` pages at a time so that every extraction worker has work."""
+    async def one(row) -> None:
         item = page_item(row)
         try:
             for pipeline in chain:
@@ -66,6 +67,18 @@ async def run_chain(chain: list, crawler, rows) -> None:
                     item = await item
         except DropItem:
             pass
+        finally:
+            room.release()
+
+    room = asyncio.Semaphore(in_flight)
+    tasks = set()
+    for row in rows:
+        crawler.stats.inc_value("newsarchive/pages/reextracted")
+        await room.acquire()
+        task = asyncio.create_task(one(row))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    await asyncio.gather(*tasks)
 
 
 def reextract_source(source: Source, db_path: Path, pages_db) -> dict[str, int]:
@@ -74,8 +87,10 @@ def reextract_source(source: Source, db_path: Path, pages_db) -> dict[str, int]:
     for pipeline in chain:
         if hasattr(pipeline, "open_spider"):
             pipeline.open_spider()
+    workers = max((p.workers for p in chain if isinstance(p, ExtractionPipeline)), default=0)
+    in_flight = 2 * max(workers, 1)
     try:
-        asyncio.run(run_chain(chain, crawler, stored_pages(pages_db, source.key)))
+        asyncio.run(run_chain(chain, crawler, stored_pages(pages_db, source.key), in_flight))
     finally:
         for pipeline in chain:
             if hasattr(pipeline, "close_spider"):
