@@ -161,6 +161,6 @@ def write_sql(table: str, columns: tuple[str, ...], upsert: str | None) -> str:
 
 def write(db: sqlite_utils.Database, table: str, row: dict, *, upsert: str | None = None) -> None:
     """Insert a row, or with ``upsert`` (the table's key) insert or update the given columns of it:
-    sqlite-utils' ``insert``/``upsert`` without their per-call introspection of the table, which
-    cost a crawl more than the writes themselves."""
+    sqlite-utils' ``insert``/``upsert`` for the crawl's hot path, without their per-call look-ups
+    of the table's schema (one prepared statement per table and set of columns)."""
     db.execute(write_sql(table, tuple(row), upsert), list(row.values()))
