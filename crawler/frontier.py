@@ -33,7 +33,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from .scaleout import Keys, connect
+from .scaleout import Keys, shared_redis
 
 TICK = 0.5  # seconds between heartbeats, and between looks at the queue while waiting
 
@@ -87,10 +87,7 @@ class SharedScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        scheduler = cls(
-            crawler, connect(settings.get("NEWSARCHIVE_REDIS_URL")), Keys(settings.get("NEWSARCHIVE_REDIS_PREFIX")),
-            settings.getfloat("NEWSARCHIVE_REDIS_STALE"),
-        )
+        scheduler = cls(crawler, *shared_redis(settings), settings.getfloat("NEWSARCHIVE_REDIS_STALE"))
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 

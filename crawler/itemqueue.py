@@ -26,7 +26,7 @@ from twisted.internet import task
 from .frontier import member_id
 from .items import PageItem
 from .runlog import run_status
-from .scaleout import Keys, connect
+from .scaleout import Keys, shared_redis
 
 ITEM_FIELDS = ("url", "source", "fetched_at", "status", "listing_date", "generic", "article", "headers", "link_url", "rejected")
 
@@ -72,10 +72,7 @@ class ItemQueuePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        pipeline = cls(
-            crawler, connect(settings.get("NEWSARCHIVE_REDIS_URL")), Keys(settings.get("NEWSARCHIVE_REDIS_PREFIX")),
-            settings.getbool("NEWSARCHIVE_KEEP_PAGES"),
-        )
+        pipeline = cls(crawler, *shared_redis(settings), settings.getbool("NEWSARCHIVE_KEEP_PAGES"))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
 
@@ -108,10 +105,7 @@ class QueuedRunLog:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        extension = cls(
-            crawler, connect(settings.get("NEWSARCHIVE_REDIS_URL")), Keys(settings.get("NEWSARCHIVE_REDIS_PREFIX")),
-            settings.getfloat("NEWSARCHIVE_RUNLOG_INTERVAL"),
-        )
+        extension = cls(crawler, *shared_redis(settings), settings.getfloat("NEWSARCHIVE_RUNLOG_INTERVAL"))
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension

@@ -74,6 +74,11 @@ def connect(url: str) -> redis.Redis:
     return server
 
 
+def shared_redis(settings: Settings) -> tuple[redis.Redis, Keys]:
+    """The shared crawl's Redis server and key names, as a crawl process's settings give them."""
+    return connect(settings.get("NEWSARCHIVE_REDIS_URL")), Keys(settings.get("NEWSARCHIVE_REDIS_PREFIX"))
+
+
 def share(settings: Settings, url: str) -> None:
     """Turn the crawls that ``settings`` configure into crawl processes sharing ``url``."""
     settings.set("NEWSARCHIVE_REDIS_URL", url, priority="cmdline")
