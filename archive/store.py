@@ -102,10 +102,10 @@ class Archive:
             self.db.begin()
         self.batch.pending, self.batch.changes = 0, self.db.conn.total_changes
 
-    def stored(self, articles: int = 1) -> None:
-        """Count articles into the open batch; commit it when it is full."""
+    def stored(self) -> None:
+        """Count one more article into the open batch; commit it when it is full."""
         if self.batch is not None:
-            self.batch.pending += articles
+            self.batch.pending += 1
             if self.batch.pending >= self.batch.rows:
                 self.commit()
 

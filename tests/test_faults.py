@@ -93,13 +93,10 @@ def test_earlier_rows_are_intact(crawled):
 
 
 def test_the_article_backlog_is_given_back_on_every_path(crawled):
-    """With room for 2 article pages, requests waited, and every failure gave its room back (or
-    the crawl would have stalled before storing the last readable article)."""
-    db, result, _, _ = crawled
+    """With room for 2 article pages, requests waited; that every failure gave its room back shows
+    in the crawl finishing with every readable article (``test_failures_are_counted_in_the_run_log``)."""
+    _, result, _, _ = crawled
     assert "'newsarchive/backlog/waits'" in result.stderr
-    run = next(sqlite_utils.Database(db)["crawls"].rows_where("source = 'faulty'"))
-    assert run["status"] == "finished"
-    assert run["articles_new"] == sum(kept for _, kept in FAULTS.values())
 
 
 def test_failures_are_counted_in_the_run_log(crawled):
