@@ -11,8 +11,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import sqlite_utils
 
 TESTS = Path(__file__).parent
 SITES = TESTS / "sites"
@@ -112,6 +114,39 @@ def wait_for(condition, timeout: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def target(url: str) -> str:
+    """The path and query a request for ``url`` asks the server for."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def assert_only_entry_points_asked(web, requests: list[dict], sites) -> None:
+    """An incremental re-run asked each site for its start pages, feeds and sitemaps alone,
+    conditionally, and each answered "not modified"."""
+    from crawler.registry import load_source
+
+    for site in sites:
+        source = load_source(web.registry / f"{site}.toml")
+        entry_points = sorted(map(target, (*source.start_urls, *source.feeds, *source.sitemaps)))
+        asked = [r for r in requests if r["site"] == site and r["path"] != "/robots.txt"]
+        assert sorted(r["path"] for r in asked) == entry_points, site
+        assert {r["status"] for r in asked} == {304}, site
+
+
+def first_release_archive(path: Path, source: dict, article: dict) -> None:
+    """An archive as the first release wrote it (migration m001 alone), holding one source and one article."""
+    from archive import migrations
+
+    db = sqlite_utils.Database(path)
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    with db.conn:
+        migrations.m001_articles_and_sources(db)
+        db["_migrations"].insert({"name": "m001_articles_and_sources", "applied_at": "2024-01-01T00:00:00+00:00"})
+    db["sources"].insert(source)
+    db["articles"].insert({k: v for k, v in article.items() if k != "province"} | {"first_seen": article["fetched_at"]})
+    db.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from archive.migrations import MIGRATIONS
 from archive.store import Archive, ArchiveError
+from conftest import first_release_archive
 
 ROW = {
     "url": "https://baohaugiang.com.vn/xay-dung-dang/a-131234.html",
@@ -37,18 +38,7 @@ def test_new_archive_is_migrated_and_in_wal_mode(archive):
 
 
 def test_migrations_keep_rows_of_an_older_archive(tmp_path):
-    import sqlite_utils
-
-    from archive import migrations
-
-    db = sqlite_utils.Database(tmp_path / "old.db")
-    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    with db.conn:
-        migrations.m001_articles_and_sources(db)
-        db["_migrations"].insert({"name": "m001_articles_and_sources", "applied_at": "2024-01-01T00:00:00+00:00"})
-    db["sources"].insert({"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"})
-    db["articles"].insert({k: v for k, v in {**ROW, "first_seen": ROW["fetched_at"]}.items()})
-    db.close()
+    first_release_archive(tmp_path / "old.db", {"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"}, ROW)
     upgraded = Archive(tmp_path / "old.db")
     row = next(upgraded.db["articles"].rows)
     assert row["title"] == ROW["title"] and row["province"] == "Hậu Giang"

@@ -6,14 +6,12 @@ Each crawl runs the installed ``newsarchive`` command in a subprocess against
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 import sqlite_utils
 import pytest
 
-from conftest import run_cli, site_expectations
+from conftest import assert_only_entry_points_asked, run_cli, site_expectations
 from crawler.links import canonicalize
-from crawler.registry import load_source
 
 EXPECTED = site_expectations()
 
@@ -29,11 +27,6 @@ def crawled(sample_web, tmp_path_factory):
     first = run_cli("crawl", "--all", "--sources", sample_web.registry, "--db", db)
     assert first.returncode == 0, first.stderr
     return db, first
-
-
-def target(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def stored(db, source: str) -> dict[str, dict]:
@@ -97,13 +90,7 @@ def test_second_crawl_adds_no_rows(crawled, sample_web):
     for line in again.stdout.splitlines()[1:]:
         assert line.split()[2] == "0", line
     # Incremental: only each site's start pages (and feeds), asked for conditionally and unchanged.
-    rerun = sample_web.requests()[requests_before:]
-    for site in EXPECTED:
-        source = load_source(sample_web.registry / f"{site}.toml")
-        entry_points = sorted(map(target, (*source.start_urls, *source.feeds, *source.sitemaps)))
-        requested = [r for r in rerun if r["site"] == site and r["path"] != "/robots.txt"]
-        assert sorted(r["path"] for r in requested) == entry_points, site
-        assert {r["status"] for r in requested} == {304}, site
+    assert_only_entry_points_asked(sample_web, sample_web.requests()[requests_before:], EXPECTED)
 
 
 @pytest.mark.parametrize("site", sorted(EXPECTED))

@@ -15,14 +15,13 @@ import socket
 import subprocess
 import time
 from collections import Counter
-from urllib.parse import urlsplit
 
 import pytest
 import redis
 import sqlite_utils
 
 from archive import lock
-from conftest import run_cli, site_expectations, start_cli, wait_for
+from conftest import assert_only_entry_points_asked, run_cli, site_expectations, start_cli, target, wait_for
 from crawler.links import canonicalize
 from crawler.registry import load_source
 from crawler.scaleout import Keys
@@ -72,11 +71,6 @@ def redis_url(redis_server):
     url, client = redis_server
     client.flushall()
     return url
-
-
-def target(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def table(stdout: str) -> dict[str, dict[str, str]]:
@@ -162,13 +156,7 @@ def test_the_next_shared_run_is_incremental(shared_crawl):
     written = run_cli("write", "--redis", url, "--db", db, "--until-done")
     assert written.returncode == 0, written.stderr
     assert all(row["new"] == "0" for row in table(written.stdout).values())
-    rerun = web.requests()[before:]
-    for site in SITES:
-        source = load_source(web.registry / f"{site}.toml")
-        entry_points = sorted(map(target, (*source.start_urls, *source.feeds, *source.sitemaps)))
-        asked = [r for r in rerun if r["site"] == site and r["path"] != "/robots.txt"]
-        assert sorted(r["path"] for r in asked) == entry_points, site
-        assert {r["status"] for r in asked} == {304}, site
+    assert_only_entry_points_asked(web, web.requests()[before:], SITES)
     modes = [r["mode"] for r in sqlite_utils.Database(db).query("select mode from crawls order by id desc limit 6")]
     assert modes == ["incremental"] * 6
 

@@ -14,6 +14,7 @@ from archive.datasette import upgrade_for_serving
 from archive.datasette_plugin import highlight, vn_date
 from archive.search import NOTHING, excerpt, search_query
 from archive.store import Archive
+from conftest import first_release_archive
 
 ROW = {
     "url": "https://daklak.dcs.vn/a-1.html",
@@ -150,14 +151,7 @@ def test_chart_stacks_months_and_groups_small_series():
 
 
 def test_serving_an_older_archive_upgrades_it_first(tmp_path):
-    db = sqlite_utils.Database(tmp_path / "old.db")
-    db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    with db.conn:
-        migrations.m001_articles_and_sources(db)
-        db["_migrations"].insert({"name": "m001_articles_and_sources", "applied_at": "2024-01-01T00:00:00+00:00"})
-    db["sources"].insert({"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"})
-    db["articles"].insert({k: v for k, v in ROW.items() if k != "province"} | {"first_seen": ROW["fetched_at"]})
-    db.close()
+    first_release_archive(tmp_path / "old.db", {"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"}, ROW)
     upgraded = upgrade_for_serving(tmp_path / "old.db")
     assert {"m002_article_province", "m010_folded_search", "m011_published_parts"} <= set(upgraded)
     assert upgrade_for_serving(tmp_path / "old.db") == []
