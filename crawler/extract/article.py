@@ -7,6 +7,7 @@ with a readable chain of fallbacks; last, bylines and furniture lines come out o
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -216,7 +217,36 @@ def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
     return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
 
 
-def _restore_dropped(lines: list[tuple[str, bool]], container: etree._Element | None) -> list[tuple[str, bool]]:
+class _DocumentOrder:
+    """Each element's place in the page and the paragraphs with text, so that "the paragraph
+    before/after this element" is a binary search instead of an XPath axis walk per element
+    (the walk made pages with long lists quadratic)."""
+
+    def __init__(self, tree: etree._Element):
+        self.position: dict[etree._Element, int] = {}
+        self.subtree_end: dict[etree._Element, int] = {}
+        for event, element in etree.iterwalk(tree, events=("start", "end")):
+            if event == "start":
+                self.position[element] = len(self.position)
+            else:
+                self.subtree_end[element] = len(self.position) - 1
+        self.paragraphs = [e for e in tree.iter("p") if e.xpath("normalize-space()")]
+        self.paragraph_positions = [self.position[e] for e in self.paragraphs]
+
+    def following_paragraph(self, element: etree._Element) -> etree._Element | None:
+        """``following::p[normalize-space()][1]``: the first paragraph after the element's subtree."""
+        index = bisect.bisect_right(self.paragraph_positions, self.subtree_end[element])
+        return self.paragraphs[index] if index < len(self.paragraphs) else None
+
+    def preceding_paragraph(self, element: etree._Element) -> etree._Element | None:
+        """``preceding::p[normalize-space()][1]``: the last paragraph before the element, not an ancestor."""
+        index = bisect.bisect_left(self.paragraph_positions, self.position[element]) - 1
+        while index >= 0 and self.subtree_end[self.paragraphs[index]] >= self.position[element]:
+            index -= 1
+        return self.paragraphs[index] if index >= 0 else None
+
+
+def _restore_dropped(lines: list[tuple[str, bool]], tree: etree._Element, container: etree._Element | None) -> list[tuple[str, bool]]:
     """Put back body subheadings and list items that trafilatura dropped.
 
     A subheading goes before the paragraph it heads; a list item only where the paragraphs on
@@ -224,32 +254,41 @@ def _restore_dropped(lines: list[tuple[str, bool]], container: etree._Element | 
     """
     if container is None:
         return lines
+    candidates = list(container.iter("h2", "h3", "h4", "h5", "h6", "li"))
+    if not candidates:
+        return lines
+    order = _DocumentOrder(tree)
     present = {fold(t) for t, _ in lines}
-    starts = [fold(t)[:60] for t, _ in lines]
-    restored: set[str] = set()
+    first_line: dict[str, int] = {}
+    for index, (text, _) in enumerate(lines):
+        first_line.setdefault(fold(text)[:60], index)
+    inserted: dict[int, list[tuple[str, bool]]] = {}
 
-    def index_of(paragraphs: list[etree._Element]) -> int | None:
-        key = fold(element_text(paragraphs[0]))[:60] if paragraphs else None
-        return starts.index(key) if key in starts else None
+    def line_of(paragraph: etree._Element | None) -> int | None:
+        return None if paragraph is None else first_line.get(fold(element_text(paragraph))[:60])
 
-    for element in container.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//li"):
+    for element in candidates:
         text = element_text(element)
         if not 3 <= len(text) <= 400 or fold(text) in present or heading_kind(element):
             continue
-        after = index_of(element.xpath("following::p[normalize-space()][1]"))
+        after = line_of(order.following_paragraph(element))
         if after is None:
             continue
         if element.tag == "li":
             links = sum(len(element_text(a)) for a in element.iter("a"))
-            before = index_of(element.xpath("preceding::p[normalize-space()][1]"))
-            between = range(before + 1, after) if before is not None else None
-            if links > 0.3 * len(text) or between is None or not all(fold(lines[i][0]) in restored for i in between):
+            before = line_of(order.preceding_paragraph(element))
+            # Only restored lines may stand between the paragraphs on either side of the list.
+            if links > 0.3 * len(text) or before is None or after > before + 1:
                 continue
-        lines.insert(after, (text, False))
-        starts.insert(after, fold(text)[:60])
+        inserted.setdefault(after, []).append((text, False))
         present.add(fold(text))
-        restored.add(fold(text))
-    return lines
+    if not inserted:
+        return lines
+    restored: list[tuple[str, bool]] = []
+    for index, line in enumerate(lines):
+        restored += inserted.get(index, [])
+        restored.append(line)
+    return restored
 
 
 def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | None) -> list[tuple[str, bool]]:
@@ -304,7 +343,7 @@ def extract_article(
     unwrap_layout_tables(tree)
     container = _main_container(tree)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
-    body = _restore_dropped(_extract_body(tree, url), container)
+    body = _restore_dropped(_extract_body(tree, url), tree, container)
     lines = _clean_lines(_with_sapo(body, title_element), title, None)
     lead = lines[0][0] if lines else ""
     published = find_published(tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, lead=lead, now=now)
