@@ -290,6 +290,12 @@ def m022_corpus_columns(db: sqlite_utils.Database) -> None:
         db.execute("update articles set province_2025 = ? where province = ?", [province_2025(name), name])
 
 
+@migration
+def m023_author_source(db: sqlite_utils.Database) -> None:
+    """Where the author was read (byline-end, byline-top, date-line, markup, json-ld), beside date_source."""
+    db["articles"].add_column("author_source", str)
+
+
 def pending(db: sqlite_utils.Database) -> list[str]:
     """The migrations ``db`` lacks, found without writing (read-only connections too)."""
     done = {row["name"] for row in db["_migrations"].rows} if db["_migrations"].exists() else set()

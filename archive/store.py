@@ -15,7 +15,7 @@ from .migrations import migrate
 from .runs import reap_runs
 
 # The columns an extraction owns: a re-crawl that changes none of them leaves the row alone.
-CONTENT_COLUMNS = ("title", "text", "published", "date_source", "author", "source_attribution", "word_count")
+CONTENT_COLUMNS = ("title", "text", "published", "date_source", "author", "author_source", "source_attribution", "word_count")
 
 
 class ArchiveError(RuntimeError):

@@ -21,12 +21,15 @@ from .items import PageItem
 class ExtractionPipeline:
     """Turns a fetched page into an article; pages that are not articles are dropped and counted."""
 
-    def __init__(self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None, workers: int = 0):
+    def __init__(
+        self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None, workers: int = 0, limit: float = 0
+    ):
         self.crawler = crawler
         self.min_chars = min_chars
         self.generic_min_chars = generic_min_chars
         self.since = since
         self.workers = workers
+        self.limit = limit
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -37,6 +40,7 @@ class ExtractionPipeline:
             settings.getint("NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS"),
             settings.get("NEWSARCHIVE_SINCE"),
             default_workers() if settings.get("NEWSARCHIVE_EXTRACT_WORKERS") is None else settings.getint("NEWSARCHIVE_EXTRACT_WORKERS"),
+            settings.getfloat("NEWSARCHIVE_EXTRACT_TIMEOUT"),
         )
 
     def reject(self, item: PageItem, reason: str, message: str, log_level: str = "WARNING") -> DropItem:
@@ -50,7 +54,8 @@ class ExtractionPipeline:
         BACKLOG.start_extraction()
         try:
             article, cpu = await extract(
-                self.workers, item.body, item.url, source.extract, site=source.name, listing_date=item.listing_date
+                self.workers, item.body, item.url, source.extract, limit=self.limit, site=source.name,
+                listing_date=item.listing_date,
             )
         except ExtractionError as exc:
             raise self.reject(item, "failed", str(exc)) from None
@@ -126,6 +131,7 @@ class ArchivePipeline:
             "published": article["published"],
             "date_source": article["date_source"],
             "author": article["author"],
+            "author_source": article["author_source"],
             "source_attribution": article["source_attribution"],
             "word_count": article["word_count"],
             "fetched_at": item.fetched_at,

@@ -62,6 +62,7 @@ NEWSARCHIVE_SOURCES = None  # folder of source TOML files; None: the bundled reg
 NEWSARCHIVE_STATS_FILE = None  # append each source's final stats here as JSON lines
 NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
 NEWSARCHIVE_EXTRACT_WORKERS = None  # extraction processes beside the reactor; None: one per core (none on one core)
+NEWSARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds a worker may spend on one page before it is recorded as failed; 0: no limit
 NEWSARCHIVE_ARTICLE_BACKLOG = 32  # article pages downloading or awaiting extraction at once, over every source; 0: no bound
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 400  # stricter for portals with no registry entry

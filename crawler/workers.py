@@ -7,7 +7,9 @@ reactor's: the reactor waits on the network and on SQLite part of the time, and 
 worker fills those gaps (on two cores, a sixth more articles a second than one worker). One
 pool per process, shared by every source's crawler, started on first use with the ``spawn``
 method (forking a process that runs a reactor and threads is unsafe) and warmed up in each
-worker.
+worker. In a worker a page gets ``NEWSARCHIVE_EXTRACT_TIMEOUT`` seconds (a timer signal, which a
+worker's main thread can take and the reactor's thread could not): a pathological page fails with
+its reason and the worker goes on to the next, so one page never stalls a crawl.
 """
 
 from __future__ import annotations
@@ -16,14 +18,24 @@ import asyncio
 import atexit
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from .extract import Article, extract_article
+from .extract import Article, ExtractionError, extract_article
 
 _POOL: ProcessPoolExecutor | None = None
+_IN_WORKER = False
+
+
+class ExtractionTimeout(ExtractionError):
+    """A page took longer to extract than the crawl allows."""
+
+
+def _out_of_time(signum, frame):
+    raise ExtractionTimeout("extraction took too long")
 
 
 def default_workers() -> int:
@@ -43,6 +55,8 @@ def _start_worker(parent: int) -> None:
             time.sleep(1.0)
         os._exit(0)
 
+    global _IN_WORKER
+    _IN_WORKER = True
     threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
     extract_article("<html><body><h1>Khởi động</h1><p>Ngày 01/01/2024</p></body></html>", "http://localhost/a-1.html")
 
@@ -57,16 +71,27 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return _POOL
 
 
-def timed_extract(page: str, url: str, hints, **kwargs) -> tuple[Article, float]:
-    """``extract_article`` and the CPU seconds it took in the process that ran it."""
+def timed_extract(page: str, url: str, hints, *, limit: float = 0, **kwargs) -> tuple[Article, float]:
+    """``extract_article`` and the CPU seconds it took in the process that ran it; in a worker, at
+    most ``limit`` seconds (0: no limit)."""
+    timed = _IN_WORKER and limit > 0
+    if timed:
+        signal.signal(signal.SIGALRM, _out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, limit)
     started = time.process_time()
-    article = extract_article(page, url, hints, **kwargs)
+    try:
+        article = extract_article(page, url, hints, **kwargs)
+    except ExtractionTimeout:
+        raise ExtractionTimeout(f"extraction took over {limit:g} s (NEWSARCHIVE_EXTRACT_TIMEOUT)") from None
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     return article, time.process_time() - started
 
 
-async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, float]:
+async def extract(workers: int, page: str, url: str, hints, *, limit: float = 0, **kwargs) -> tuple[Article, float]:
     """``timed_extract`` in the pool when there is one, else here; the same result and errors either way."""
     if workers <= 0:
         return timed_extract(page, url, hints, **kwargs)
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, **kwargs))
+    return await loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, limit=limit, **kwargs))

@@ -179,7 +179,7 @@ def page(url: str, **fields) -> dict:
 ENTRY = {"key": "demo", "name": "Demo", "province": "Hậu Giang", "kind": "newspaper", "home": "http://demo.test/",
          "domains": "demo.test", "start_urls": "http://demo.test/"}
 ARTICLE = {"title": "Nâng cao chất lượng sinh hoạt chi bộ", "text": "Công tác xây dựng Đảng " * 40,
-           "published": "2025-01-01T08:00:00+07:00", "date_source": "meta", "author": None, "source_attribution": None,
+           "published": "2025-01-01T08:00:00+07:00", "date_source": "meta", "author": None, "author_source": None, "source_attribution": None,
            "word_count": 200}
 
 

@@ -14,7 +14,7 @@ from crawler.backlog import Backlog
 from crawler.extract import ExtractionError
 from crawler.extract.text import decode_page
 from crawler.registry import ExtractHints
-from crawler.workers import extract
+from crawler.workers import ExtractionTimeout, extract
 
 PAGE = (SITES / "haugiang" / "www" / "xay-dung-dang" / "thanh-pho-nga-bay-tong-ket-dieu-le-dang-va-cong-tac-xay-dung-dang-131234.html").read_text("utf-8")
 URL = "https://baohaugiang.com.vn/xay-dung-dang/thanh-pho-nga-bay-131234.html"
@@ -32,6 +32,14 @@ def test_worker_and_inline_agree():
 def test_worker_errors_come_back_as_they_are():
     with pytest.raises(ExtractionError, match="not an HTML page"):
         asyncio.run(extract(1, "\x00" * 10, URL, ExtractHints()))
+
+
+def test_a_page_over_the_time_limit_fails_with_its_reason_and_the_worker_goes_on():
+    """A page too slow to extract (here: a 1 ms limit on a real page) is an error, not a stall."""
+    with pytest.raises(ExtractionTimeout, match=r"extraction took over 0.001 s"):
+        asyncio.run(extract(1, PAGE * 20, URL, ExtractHints(), limit=0.001))
+    article, _ = asyncio.run(extract(1, PAGE, URL, ExtractHints(), limit=60))
+    assert article.title
 
 
 @pytest.mark.parametrize(

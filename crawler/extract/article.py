@@ -1,8 +1,10 @@
 """One page in, one clean article out: the extraction that the crawl, ``extract`` and ``make eval`` share.
 
-Order matters: headline and date line are read from the page as published; then furniture is
-pruned (site profile first, generic rules after); trafilatura finds the body in what is left,
-with a readable chain of fallbacks; last, bylines and furniture lines come out of the text.
+Order matters: every piece of evidence for headline, date and author (headline elements, Open
+Graph, JSON-LD, itemprop, the date line wherever it sits, author markup) is read from the page
+as published; then furniture is pruned (site profile first, generic rules after); trafilatura
+finds the body in what is left, with a readable chain of fallbacks; last, bylines and furniture
+lines come out of the text, and the author is chosen from all the candidates (``AUTHOR_PRECEDENCE``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import trafilatura
 from lxml import etree, html
 
 from ..registry import ExtractHints
-from .authors import author_from_markup, take_bylines
+from .authors import author_from_markup, merge_authors, people, take_bylines
 from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks
+from .jsonld import read_linked_data
 from .markup import carries, marks
-from .published import find_published
+from .published import find_published, last_resort
 from .text import element_text, fold, normalize, one_line
 from .titles import find_title, site_name
 
@@ -34,6 +37,25 @@ SAPO_MARK = marks(
 )
 PARAGRAPH_TAGS = {"p", "span", "font", "strong", "b", "em", "i", "br", "u", "a"}
 MIN_BODY_CHARS = 200
+
+
+# Where an author may be read, most trusted first: what the page prints as its byline, then what its
+# markup and metadata say. A later reading that names the same first person and more replaces an
+# earlier one ("NHẬT XUÂN và 1 tác giả khác" on top, "NHẬT XUÂN - NGHI VŨ" at the end or in JSON-LD).
+AUTHOR_PRECEDENCE = ("byline-end", "byline-top", "date-line", "markup", "json-ld")
+
+
+def choose_author(candidates: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """The author and where it was read, from ``{source: author}``, by ``AUTHOR_PRECEDENCE``."""
+    chosen: list[str] = []
+    source = None
+    for where in AUTHOR_PRECEDENCE:
+        names = people(candidates.get(where) or "") if where != "json-ld" else (candidates.get(where) or "").split(", ")
+        names = [n for n in names if n]
+        merged = merge_authors(chosen, names)
+        if merged and merged is not chosen:
+            chosen, source = merged, where
+    return ", ".join(chosen) or None, source
 
 
 class ExtractionError(ValueError):
@@ -48,6 +70,7 @@ class Article:
     published: str | None
     date_source: str | None
     author: str | None
+    author_source: str | None
     source_attribution: str | None
     canonical_url: str | None
     word_count: int
@@ -338,21 +361,28 @@ def extract_article(
 ) -> Article:
     """Extract one article page. ``site`` is the source's name, so it is never taken for title or author."""
     tree = parse_html(page)
+    linked = read_linked_data(tree)
     site = site_name(tree, site)
-    title, title_element = find_title(tree, hints.title_xpaths, site)
+    title, title_element = find_title(tree, hints.title_xpaths, site, linked.headline)
+    published = find_published(
+        tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, linked=linked.published, now=now
+    )
+    marked_author = author_from_markup(tree, hints.author_xpaths, site)
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
     unwrap_layout_tables(tree)
     container = _main_container(tree)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
     body = _restore_dropped(_extract_body(tree, url), tree, container)
     lines = _clean_lines(_with_sapo(body, title_element), title, None)
-    lead = lines[0][0] if lines else ""
-    published = find_published(tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, lead=lead, now=now)
     if published.line:
         lines = [(t, b) for t, b in lines if t != published.line]
     lines, byline = take_bylines(lines, site)
-    author = byline.author or published.author_hint or author_from_markup(tree, hints.author_xpaths, site)
+    author, author_source = choose_author({
+        byline.source: byline.author, "date-line": published.author_hint, "markup": marked_author,
+        "json-ld": ", ".join(linked.authors),
+    })
+    published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this
     text = "\n".join(t for t, _ in lines)
-    canonical = tree.xpath("//link[@rel='canonical']/@href")
     return Article(
         url=url,
         title=normalize(title) if title else None,
@@ -360,6 +390,7 @@ def extract_article(
         published=published.iso,
         date_source=published.source,
         author=normalize(author) if author else None,
+        author_source=author_source,
         source_attribution=byline.attribution,
         canonical_url=urljoin(url, canonical[0].strip()) if canonical else None,
         word_count=len(text.split()),

@@ -1,9 +1,11 @@
 """Bylines: who wrote the article, and which outlet it was taken from.
 
 Vietnamese portals sign articles in the text itself, at the end ("BẢO TOÀN", "Tin, ảnh: P.Y",
-"Tác giả: Trung Văn - Trung tâm TTVH") or at the top ("HẢI NAM"), and mark republished stories
-with "Theo Báo Nam Định". The byline lines are taken out of the text; a "Theo ..." line is a
-source attribution, never an author; the site's own name is never an author.
+"Tác giả: Trung Văn - Trung tâm TTVH", "Hà Thu (tổng hợp)") or at the top ("HẢI NAM", "NHẬT XUÂN
+và 1 tác giả khác"), and mark republished stories with "Theo Báo Nam Định". Every byline line is
+taken out of the text; the author is every person it names, in printed order, joined by ", "; a
+"Theo ..." line is a source attribution, never an author; the site's own name, a URL or an
+outlet is never an author.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ AFFILIATION = re.compile(
     r"hội |sở |cổng|phóng viên|pv|ctv|cộng tác viên|thông tấn|ttxvn)",
     re.IGNORECASE,
 )
+# "(tổng hợp)" after a closing name: the writer compiled the piece; the name is still the author.
+CLOSING_NOTE = re.compile(r"\s*[(\[](?:tổng hợp|th|lược dịch|biên dịch|dịch|tổng hợp và biên dịch)[)\]]\.?$", re.IGNORECASE)
+# "NHẬT XUÂN và 1 tác giả khác": a byline widget that names only the first of several authors.
+MORE_AUTHORS = re.compile(r"\s+(?:và|\+)\s*(?P<more>\d+)\s+(?:tác giả|người) khác$", re.IGNORECASE)
+PEOPLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|và|&)\s+|\s*[,;]\s+")
 HONORIFIC = re.compile(r"^(?:(?:gs|pgs|ts|ths|ncs|bs|ks|ls)\.\s*)+", re.IGNORECASE)
 USERNAME = re.compile(r"[a-z0-9_.-]+")
 META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.creator']/@content"
@@ -46,8 +53,10 @@ META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.
 
 @dataclass
 class Byline:
-    author: str | None = None
+    author: str | None = None  # the people, ", "-joined
     attribution: str | None = None
+    source: str | None = None  # where the author was read: byline-end or byline-top
+    more: int = 0  # authors the byline says it leaves out ("và 1 tác giả khác")
 
 
 def person(text: str) -> str:
@@ -58,6 +67,23 @@ def person(text: str) -> str:
         if rest and AFFILIATION.match(rest.strip()):
             return name.strip()
     return text
+
+
+def _capitalised_name(text: str) -> bool:
+    """"Hà Thu", "H'Ngân Niê": every word capitalised, as Vietnamese names are and sentences are not."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and len(text) <= 40 and all(NAME_WORD.fullmatch(w) for w in words)
+
+
+def people(text: str) -> list[str]:
+    """The people a byline names, in printed order: "NHẬT XUÂN - NGHI VŨ" is two, "Lò Hương - Trung
+    tâm TTVH" one (a unit after the dash), "Hà Thu (tổng hợp)" one."""
+    text = MORE_AUTHORS.sub("", CLOSING_NOTE.sub("", text)).strip()
+    whole = person(text)
+    parts = [HONORIFIC.sub("", p).strip(" ,.;") for p in PEOPLE_SEPARATOR.split(whole)]
+    if len(parts) > 1 and all(UPPER_NAME.fullmatch(p) or INITIALS.fullmatch(p) or _capitalised_name(p) for p in parts):
+        return parts
+    return [whole] if whole else []
 
 
 def _is_name(text: str, bold: bool = False) -> bool:
@@ -79,33 +105,63 @@ def _attribution(line: str) -> str | None:
     return None
 
 
+def _signature(text: str, bold: bool, closing: bool) -> bool:
+    """A line that is only a name (or names): "BẢO TOÀN", in bold "P.Y", "NHẬT XUÂN - NGHI VŨ",
+    "Hà Thu (tổng hợp)", "NHẬT XUÂN và 1 tác giả khác"; a plain "Anh Dũng" only as the closing line."""
+    noted = bool(CLOSING_NOTE.search(text) or MORE_AUTHORS.search(text))
+    bare = MORE_AUTHORS.sub("", CLOSING_NOTE.sub("", text)).strip()
+    names = people(bare)
+    if not names or any(ch.isdigit() for ch in bare):
+        return False
+    if _is_name(bare, bold) or _is_name(person(bare), bold):
+        return True
+    return len(names) > 1 and len(bare) <= 60 or ((noted or closing) and all(_capitalised_name(n) for n in names))
+
+
+def merge_authors(current: list[str], found: list[str]) -> list[str]:
+    """The fuller of two readings of one byline: "NHẬT XUÂN" (and 1 more) gives way to "NHẬT XUÂN, NGHI VŨ"."""
+    if not current:
+        return found
+    if len(found) > len(current) and [fold(n) for n in found[: len(current)]] == [fold(n) for n in current]:
+        return found
+    return current
+
+
 def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[tuple[str, bool]], Byline]:
     """Find bylines among the first and last lines of the text; return the text without them."""
     byline = Byline()
     site_folded = fold(site) if site else None
+    authors: list[str] = []
 
-    def claim(text: str, bold: bool) -> bool:
-        if (labelled := LABELLED.fullmatch(text)) and not byline.author:
-            name = person(labelled["name"])
-            if not site_folded or fold(name) != site_folded:
-                byline.author = name
-            return True
-        if (origin := _attribution(text)) and not byline.attribution:
+    def claim(text: str, bold: bool, where: str) -> bool:
+        nonlocal authors
+        if labelled := LABELLED.fullmatch(text):
+            names = [n for n in people(labelled["name"]) if not site_folded or fold(n) != site_folded]
+        elif (origin := _attribution(text)) and not byline.attribution:
             byline.attribution = origin
             return True
-        if not byline.author and (_is_name(text, bold) or _is_name(person(text), bold)):
-            byline.author = person(text)
-            return True
-        return False
+        elif _signature(text, bold, closing=where == "byline-end" and not authors):
+            names = people(text)
+            if more := MORE_AUTHORS.search(text):
+                byline.more = int(more["more"])
+        else:
+            return False
+        merged = merge_authors(authors, names)
+        if merged and merged is not authors:
+            authors, byline.source = merged, where
+        return True
 
     kept = list(lines)
     # From the end: a byline closes the article; what follows it is page furniture.
     for index in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
-        if claim(*kept[index]):
+        if claim(*kept[index], "byline-end"):
             del kept[index:]
     # At the top: a signature before the lead.
-    while kept and len(kept) > 1 and (_is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0])) and claim(*kept[0]):
+    while kept and len(kept) > 1 and (_is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0]) or MORE_AUTHORS.search(kept[0][0])):
+        if not claim(*kept[0], "byline-top"):
+            break
         del kept[0]
+    byline.author = ", ".join(authors) or None
     return kept, byline
 
 
@@ -122,6 +178,8 @@ def _first_line(element: etree._Element) -> str:
 def _acceptable(text: str, site_folded: str | None) -> bool:
     return (
         2 <= len(text) <= 60
+        and "://" not in text
+        and not text.lower().startswith("www.")
         and not any(ch.isdigit() for ch in text)
         and not USERNAME.fullmatch(text)
         and not ORIGIN_START.match(text)

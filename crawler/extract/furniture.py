@@ -38,11 +38,19 @@ BLOCK_MARKS: list[tuple[str, tuple[str, ...]]] = [
     ("link boxes", ("weblink", "web-link", "lienket", "lien-ket", "linkbox", "link-box")),
     ("ratings", ("rating", "danhgia", "danh-gia", "vote")),
     ("widget headers", ("portlet-title", "portlet-topper", "module-title", "widget-title")),
+    ("tickers of other headlines", ("ticker", "marquee", "hotnews", "hot-news", "tinnong", "tin-nong", "breaking", "newsflash")),
+    ("app and copy-link boxes", ("app-download", "download-app", "appdownload", "taiapp", "tai-app", "app-store", "appstore",
+                                 "googleplay", "copylink", "copy-link", "copy_link", "linkgoc", "link-goc", "getlink")),
+    ("promo boxes", ("promo", "tusach", "tu-sach", "subscribe")),
     ("sidebars, banners, most-read", ("sidebar", "side-bar", "breadcrumb", "banner", "advert", "quangcao", "quang-cao", "popup",
                                       "copyright", "bottom-menu", "mostview", "most-view", "docnhieu", "doc-nhieu", "tinmoi",
                                       "tin-moi", "latest")),
 ]
 BLOCK_MARK = re.compile("|".join(re.escape(token) for _, tokens in BLOCK_MARKS for token in tokens))
+# Share and print bars and ratings hold the article's own date line on some papers ("sharemxh ...
+# pubdate"): the date is looked for before they go. Lists of other stories never hold it.
+LINE_HOLDERS = {"share and print bars", "ratings"}
+LIST_MARK = re.compile("|".join(re.escape(t) for kind, tokens in BLOCK_MARKS if kind not in LINE_HOLDERS for t in tokens))
 
 
 def marked_blocks(tree: etree._Element) -> list[etree._Element]:
@@ -52,6 +60,20 @@ def marked_blocks(tree: etree._Element) -> list[etree._Element]:
         for element in tree.xpath("//*[@class or @id]")
         if BLOCK_MARK.search(f"{element.get('class', '')} {element.get('id', '')}".lower())
     ]
+
+
+def in_listed_furniture(element: etree._Element, article: set[etree._Element] = frozenset()) -> bool:
+    """Whether ``element`` sits in a menu, sidebar, footer or a box of other stories (not a share bar).
+
+    Blocks in ``article`` (the headline's ancestors) are the article's own column, whatever their
+    class says ("sidebar-1" holds a whole story on some papers): the search stops there.
+    """
+    for e in (element, *element.iterancestors()):
+        if e in article:
+            return False
+        if e.tag in {"nav", "aside", "footer"} or LIST_MARK.search(f"{e.get('class', '')} {e.get('id', '')}".lower()):
+            return True
+    return False
 
 
 # (folded heading text, kind); matched against the whole text of a short element.
@@ -69,6 +91,8 @@ HEADINGS: list[tuple[re.Pattern, str]] = [
         (r"tu khoa|tags?|the", "box"),
         (r"chia se( bai viet)?|in bai( viet)?|gui email|gui bai viet|ban in|luu bai viet|danh gia bai viet", "box"),
         (r"quang cao|lien he quang cao|dat mua bao", "box"),
+        (r"tin nong|tin nhanh|dong su kien|tin van", "box"),
+        (r"tai ung dung( (bao|tren) .{0,30})?|tai app( .{0,30})?", "box"),
     ]
 ]
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "td", "th", "a", "li", "legend", "label", "section", "header", "dt"}
@@ -89,6 +113,8 @@ LINE_PATTERNS: list[re.Pattern] = [
         r"(©|copyright\b|bản quyền (thuộc|của)).{0,160}",
         r"(từ khóa|tags?|thẻ)\s*:.{0,300}",
         r"(cỡ chữ|font size|a\+? ?a-?)\s*[:|]?.{0,30}",
+        r"(copy link|sao chép (liên kết|link)|link bài gốc|lấy link!?)( ?[|:/•]? ?(copy link|link bài gốc|lấy link!?|sao chép (liên kết|link)))*.{0,4}",
+        r"(tải ứng dụng|tải app).{0,80}",
     ]
 ]
 

@@ -5,13 +5,17 @@ The order of evidence, first that answers wins:
 1. the site profile's date XPaths (``hint``);
 2. the article's own date line: the first short block near the headline that reads as a date
    (``date-line``); when it shows no time but the metadata has the same day with a time, the
-   metadata's minute is taken (``metadata``);
-3. page metadata: article:published_time, itemprop datePublished, ``<time datetime>`` (``metadata``);
+   metadata's minute is taken (``metadata`` or ``json-ld``);
+3. page metadata: article:published_time, itemprop datePublished (``metadata``), JSON-LD
+   ``datePublished`` (``json-ld``), ``<time datetime>`` (``metadata``);
 4. the date the listing page showed beside the link (``listing``);
 5. a date in the URL (``url``);
-6. a year-less date in the lead ("Chiều ngày 23/1"), only when the page gives its year (``text``).
+6. a year-less date in the lead ("Chiều ngày 23/1"), only when the page gives its year (``text``);
+7. htmldate's search of the page's markup, the day only (``htmldate``): the last resort, so a page
+   that prints a date in a form no rule knows still gets the day plain trafilatura would give.
 
-Blocks in related lists are never candidates: the line is searched after furniture is pruned.
+The line is searched in the page as published, before furniture is pruned, because some papers
+print it inside the share bar; blocks of other stories, menus and sidebars are never candidates.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ from datetime import datetime
 
 from lxml import etree
 
+from htmldate import find_date
+
 from .authors import author_before_date
-from .dates import FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
+from .dates import VN_TZ, FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
+from .furniture import in_listed_furniture
 from .markup import marked_ancestor, marks
 from .text import element_text, fold, one_line
 
@@ -33,9 +40,8 @@ META_XPATHS: list[str] = [
     "//*[@itemprop='datePublished']/@datetime",
     "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date' or @name='dc.date' "
     "or @name='DC.date.issued' or @name='dcterms.created' or @property='og:published_time']/@content",
-    "//article//time/@datetime",
-    "//time[@pubdate]/@datetime",
 ]
+TIME_XPATHS: list[str] = ["//article//time/@datetime", "//time[@pubdate]/@datetime"]
 # "Cập nhật ..." is when the page last changed: the publication date only when nothing else is shown.
 UPDATED = re.compile(r"\W*(cap nhat|sua|chinh sua|updated?|modified)")
 # Portal headers print today's date ("Thứ Bảy, 21/11/2026") in a widget above the headline.
@@ -53,17 +59,20 @@ class Published:
     source: str | None = None
     author_hint: str | None = None  # a name printed in front of the date line
     line: str | None = None  # the date line's text, to keep it out of the body
+    year: int | None = None  # the year the page gives elsewhere, for a year-less date in the lead
 
     @property
     def iso(self) -> str | None:
         return self.date.isoformat() if self.date else None
 
 
-def _metadata(tree: etree._Element, now: datetime | None) -> FoundDate | None:
-    for xpath in META_XPATHS:
-        for value in tree.xpath(xpath):
+def _metadata(tree: etree._Element, linked: str | None, now: datetime | None) -> tuple[FoundDate, str] | None:
+    """The first date the page's metadata gives, with its source: meta tags, JSON-LD, then ``<time>``."""
+    sources = [(xpath, "metadata") for xpath in META_XPATHS] + [(None, "json-ld")] + [(xpath, "metadata") for xpath in TIME_XPATHS]
+    for xpath, source in sources:
+        for value in tree.xpath(xpath) if xpath else [linked] if linked else []:
             if found := parse_date(str(value), now=now):
-                return found
+                return found, source
     return None
 
 
@@ -79,10 +88,11 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
         return None
     candidates = []
     long_seen = 0
+    article = set(title_element.iterancestors())
     following = title_element.xpath(f"following::*[position() <= {WINDOW}]")
     preceding = title_element.xpath(f"preceding::*[position() <= {PRECEDING}]")
     for distance, element in [*enumerate(following), *((d + 0.5, e) for d, e in enumerate(reversed(preceding)))]:
-        if element.tag in {"script", "style", "a"} or element.xpath("ancestor::a"):
+        if element.tag in {"script", "style", "a", "noscript"} or element.xpath("ancestor::a") or in_listed_furniture(element, article):
             continue
         text = element_text(element)
         if len(text) > LINE_MAX_CHARS:
@@ -108,10 +118,11 @@ def find_published(
     *,
     hints: tuple[str, ...] = (),
     listing_date: str | None = None,
-    lead: str = "",
+    linked: str | None = None,
     now: datetime | None = None,
 ) -> Published:
-    metadata = _metadata(tree, now)
+    """The date by steps 1 to 5; ``linked`` is the JSON-LD datePublished. Call before pruning."""
+    metadata, metadata_source = _metadata(tree, linked, now) or (None, None)
     url_ym = year_month_from_url(url)
     listing = parse_date(listing_date, now=now) if listing_date else None
     year = next((d.value.year for d in (metadata, listing) if d), url_ym[0] if url_ym else None)
@@ -132,14 +143,31 @@ def find_published(
         found, text = line
         author = author_before_date(text)
         if not found.has_time and metadata and metadata.has_time and metadata.value.date() == found.value.date():
-            return Published(metadata, "metadata", author, text)
+            return Published(metadata, metadata_source, author, text)
         return Published(found, source, author, text)
     if metadata:
-        return Published(metadata, "metadata")
+        return Published(metadata, metadata_source)
     if listing:
         return Published(listing, "listing")
     if found := date_from_url(url):
         return Published(found, "url")
-    if year and lead and (dates := find_dates(lead[:300], now=now, default_year=year)):
+    return Published(year=year)
+
+
+def last_resort(published: Published, lead: str, pruned: etree._Element, now: datetime | None) -> Published:
+    """Steps 6 and 7, for a page the rules above found no date on. htmldate reads the page with its
+    furniture pruned and without the header's today widget, whose date it would otherwise take."""
+    if published.date:
+        return published
+    if published.year and lead and (dates := find_dates(lead[:300], now=now, default_year=published.year)):
         return Published(dates[0], "text")
-    return Published()
+    for widget in [e for e in pruned.xpath("//*[@class or @id]") if marked_ancestor(e, TODAY_WIDGET)]:
+        if widget.getparent() is not None:
+            widget.getparent().remove(widget)
+    latest = (now or datetime.now(VN_TZ)).astimezone(VN_TZ).date().isoformat()
+    try:
+        day = find_date(pruned, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", max_date=latest)
+    except (ValueError, TypeError):
+        day = None
+    found = parse_date(day, now=now) if day else None
+    return Published(found, "htmldate") if found else published

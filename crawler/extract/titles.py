@@ -1,8 +1,10 @@
 """The article's own headline, not the site name that table-layout portals put in ``<title>``.
 
-Candidates come from ordered XPath rules; the one that agrees best with og:title / ``<title>``
-wins, earlier rules breaking ties. With no usable element, og:title and then ``<title>`` are
-used with the site's name cut off.
+Candidates come from ordered XPath rules; the one that agrees best with og:title, JSON-LD's
+headline and ``<title>`` wins, earlier rules breaking ties. Agreement is shared words, not equal
+strings: papers reword the headline for social media. A page's one headline-sized ``h1`` is the
+headline even when the metadata words it otherwise. With no usable element, og:title, the
+JSON-LD headline and then ``<title>`` are used with the site's name cut off.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ TITLE_RULES: list[tuple[str, re.Pattern | None]] = [
 SEPARATORS = re.compile(r"\s+(?:[-|–—:»]|::)\s+")
 # How a site's own name starts ("Báo Hậu Giang", "Cổng thông tin điện tử tỉnh ..."); tone marks
 # matter: "Bảo vệ ..." opens many headlines.
-SITE_WORDS = re.compile(r"(báo|tạp chí|cổng thông tin|trang thông tin|cổng tt|website|portal|trang chủ)\b")
+SITE_WORDS = re.compile(r"(báo(?! cáo| công)|tạp chí|cổng thông tin|trang thông tin|cổng tt|website|portal|trang chủ)\b")
 MIN_CHARS, MAX_CHARS = 8, 300
 
 
@@ -77,9 +79,31 @@ def _usable(element: etree._Element) -> str | None:
     return text
 
 
-def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | None = None) -> tuple[str | None, etree._Element | None]:
-    """The headline text and its element (None when it came from metadata)."""
-    references = [r for r in (_meta(tree, "og:title", "twitter:title"), one_line(" ".join(tree.xpath("//title//text()")))) if r]
+def _agreement(folded: str, reference: str) -> float:
+    """How far a candidate agrees with a metadata title: its share of the reference when it is a part
+    of it, else the share of words the two have in common."""
+    if folded in reference:
+        return len(folded) / max(len(reference), 1)
+    words, theirs = set(folded.split()), set(reference.split())
+    return len(words & theirs) / max(len(words | theirs), 1)
+
+
+def _lone_headline(tree: etree._Element, element: etree._Element, site_folded: str | None) -> bool:
+    """The page's only ``h1``, of headline length and not the site's name: the printed headline."""
+    text = element_text(element)
+    return (
+        element.tag == "h1"
+        and len(text.split()) >= 5
+        and not _site_like(text, site_folded or "")
+        and len([h for h in tree.iter("h1") if _usable(h)]) == 1
+    )
+
+
+def find_title(
+    tree: etree._Element, hints: tuple[str, ...] = (), site: str | None = None, linked: str | None = None
+) -> tuple[str | None, etree._Element | None]:
+    """The headline text and its element (None when it came from metadata); ``linked`` is JSON-LD's headline."""
+    references = [r for r in (_meta(tree, "og:title", "twitter:title"), linked, one_line(" ".join(tree.xpath("//title//text()")))) if r]
     folded_refs = [fold(strip_site_name(r, site) or r) for r in references if " > " not in r]
     site_folded = fold(site) if site else None
     best: tuple[float, float, str, etree._Element] | None = None
@@ -94,12 +118,12 @@ def find_title(tree: etree._Element, hints: tuple[str, ...] = (), site: str | No
             if hinted:
                 return text, element
             folded = fold(text)
-            agreement = max((len(folded) / max(len(r), 1) for r in folded_refs if folded in r), default=0.0)
+            agreement = max((_agreement(folded, r) for r in folded_refs), default=0.0)
             words = min(len(text.split()), 10) / 10
             score = 2 * agreement + words - rank * 0.1 + (0.2 if element.tag == "h1" else 0.0)
             if best is None or score > best[0]:
                 best = (score, agreement, text, element)
-    if best and best[1] > 0.5:
+    if best and (best[1] > 0.5 or _lone_headline(tree, best[3], site_folded)):
         return best[2], best[3]
     for reference in references:
         stripped = strip_site_name(reference, site)
