@@ -292,7 +292,7 @@ def m022_corpus_columns(db: sqlite_utils.Database) -> None:
 
 @migration
 def m023_author_source(db: sqlite_utils.Database) -> None:
-    """Where the author was read (byline-end, byline-top, date-line, markup, json-ld), beside date_source."""
+    """Where the author was read (byline-end, byline-after, byline-top, date-line, markup, json-ld), beside date_source."""
     db["articles"].add_column("author_source", str)
 
 

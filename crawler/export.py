@@ -42,7 +42,7 @@ FIELDS: list[tuple[str, str, str, str]] = [
     ("published", "string", "a.published", "ISO 8601 in Vietnam time (+07:00), or a date when the page shows no time; null if unknown"),
     ("date_source", "string", "a.date_source", "where the date was read: hint, date-line, metadata, json-ld, listing, url, text or htmldate"),
     ("author", "string", "a.author", "every person the byline names, in printed order, joined by ', '"),
-    ("author_source", "string", "a.author_source", "where the author was read: byline-end, byline-top, date-line, markup or json-ld"),
+    ("author_source", "string", "a.author_source", "where the author was read: byline-end, byline-after, byline-top, date-line, markup or json-ld"),
     ("source_attribution", "string", "a.source_attribution", "outlet the page says the story was taken from"),
     ("word_count", "int32", "a.word_count", "words in text"),
     ("topic", "string", "a.topic", "'party-building' when topic_score reaches the threshold, else null"),

@@ -81,7 +81,7 @@ def test_body_lines_are_not_furniture():
     [
         ("Thành phố Ngã Bảy: Tổng kết Điều lệ Đảng - Báo Hậu Giang", "Báo Hậu Giang", "Thành phố Ngã Bảy: Tổng kết Điều lệ Đảng"),
         ("Sóc Sơn tổ chức đại hội | Báo Phụ nữ Thủ đô", None, "Sóc Sơn tổ chức đại hội"),
-        ("Chi tiết tin - Tỉnh ủy Nam Định", None, "Tỉnh ủy Nam Định"),
+        ("Chi tiết tin - Tỉnh ủy Nam Định", None, ""),  # a page name and the site's: no headline
         ("Huyện Sốp Cộp > Tin tức > Xây dựng Đảng", None, ""),
     ],
 )
@@ -133,15 +133,15 @@ def test_year_less_lead_date_takes_its_year_from_the_listing():
 def test_quality_gate_on_the_labelled_set():
     """The levels reached on tests/eval (see `make eval`): a drop here is a regression."""
     labels = load_labels(DEFAULT_DIR)
-    assert len(labels) >= 40 and len({label["layout"] for label in labels}) >= 10
+    assert len(labels) >= 88 and len({label["layout"] for label in labels}) >= 22
     scores = evaluate(DEFAULT_DIR, extractors={"ours": ours})["ours"]
     figures = scores.figures()
     assert figures["body recall"] >= 0.99, scores.misses
     assert figures["furniture leaks"] == 0, scores.misses
     assert figures["title accuracy"] == 1.0, scores.misses
     assert figures["published (day)"] == 1.0, scores.misses
-    assert figures["published (minute)"] >= 0.95, scores.misses
-    assert figures["author accuracy"] >= 0.95, scores.misses
+    assert figures["published (minute)"] >= 0.97, scores.misses
+    assert figures["author accuracy"] >= 0.97, scores.misses
 
 
 def test_header_date_widget_is_not_the_publication_date():
@@ -152,3 +152,100 @@ def test_header_date_widget_is_not_the_publication_date():
         f"<div>{'<span>Chuyên mục</span>' * 8}</div><div class='meta'>Ngày 05/03/2024</div>{body}</body></html>"
     )
     assert extract_article(page, "https://x.vn/tin/a-1234.html").published == "2024-03-05"
+
+
+BODY = "".join(
+    f"<p>Đoạn {i}: Chi bộ thôn tổ chức sinh hoạt chuyên đề về công tác phát triển đảng viên, với nhiều ý kiến thẳng thắn.</p>"
+    for i in range(5)
+)
+RELATED = '<div class="box-related"><h3>Tin liên quan</h3><ul><li><a href="/b-2.html">Một tin khác về đại hội chi bộ</a> 02/01/2024 07:00</li></ul></div>'
+
+
+def _article(head: str = "", top: str = "", body: str = BODY, after: str = "", headline: str = "<h1>Chi bộ thôn Tân Lập kết nạp ba đảng viên mới trong quý I</h1>") -> str:
+    return f"<html><head>{head}</head><body><div class='top-date'>Thứ Bảy, 21/11/2026</div><div class='detail'>{headline}{top}<div class='content'>{body}</div>{after}</div>{RELATED}</body></html>"
+
+
+def test_a_date_line_inside_the_share_bar_is_the_article_date():
+    share = '<div class="sharemxh"><a class="fb">Facebook</a><a class="zalo">Zalo</a><span class="pubdate">08/01/2026 - 18:21</span></div>'
+    result = extract_article(_article(top=share), "https://x.vn/a-1.html")
+    assert (result.published, result.date_source) == ("2026-01-08T18:21:00+07:00", "date-line")
+    assert "Facebook" not in result.text and "18:21" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("linked", "published"),
+    [
+        ({"@type": "NewsArticle", "datePublished": "2025-11-03T09:15:00+07:00"}, "2025-11-03T09:15:00+07:00"),
+        ({"@type": "NewsArticle", "datePublished": "2025-11-03T20:15:00Z"}, "2025-11-04T03:15:00+07:00"),
+        ({"@graph": [{"@type": "WebSite"}, {"@type": ["NewsArticle"], "datePublished": "2025-11-03T09:15:00+07:00"}]},
+         "2025-11-03T09:15:00+07:00"),
+    ],
+)
+def test_a_json_ld_date_is_read_as_json(linked, published):
+    script = f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", **linked})}</script>'
+    result = extract_article(_article(head=script), "https://x.vn/a-1.html")
+    assert (result.published, result.date_source) == (published, "json-ld")
+
+
+def test_every_author_in_printed_order_and_the_byline_never_in_the_text():
+    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "author": [
+        {"@type": "Person", "name": "NHẬT XUÂN"}, {"@type": "Person", "name": "NGHI VŨ"}]}
+    page = _article(
+        head=f'<script type="application/ld+json">{json.dumps(linked)}</script>',
+        top="<div class='author'>NHẬT XUÂN và 1 tác giả khác</div><div class='time'>12/01/2024 15:45</div>",
+        body=BODY + "<p><strong>NHẬT XUÂN - NGHI VŨ</strong></p>",
+    )
+    result = extract_article(page, "https://x.vn/a-1.html")
+    assert (result.author, result.author_source) == ("NHẬT XUÂN, NGHI VŨ", "byline-end")
+    assert "NHẬT XUÂN" not in result.text and "tác giả khác" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("<p><strong>Hà Thu</strong> <em>(tổng hợp)</em></p>", "Hà Thu"),
+        ('<p style="text-align:right"><strong>Tin, ảnh: P.Y</strong></p>', "P.Y"),
+        ("<p>Anh Dũng</p>", "Anh Dũng"),
+        ("<p>Tác giả: Lò Hương - Trung tâm TTVH và Trần Minh</p>", "Lò Hương"),
+    ],
+)
+def test_closing_bylines(closing, author):
+    result = extract_article(_article(body=BODY + closing, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html")
+    assert result.author == author
+    assert author not in result.text
+
+
+def test_json_ld_authors_are_people_never_the_paper_or_a_url():
+    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@type": "Organization", "name": "Báo Tân Lập"}}
+    head = (f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+            '<meta property="article:author" content="https://www.facebook.com/baotanlap">')
+    assert extract_article(_article(head=head, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html").author is None
+    linked["author"] = [{"@type": "Person", "name": "Minh Khôi"}, "https://www.facebook.com/minhkhoi"]
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    result = extract_article(_article(head=head, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html")
+    assert (result.author, result.author_source) == ("Minh Khôi", "json-ld")
+
+
+def test_the_printed_headline_wins_over_reworded_metadata():
+    head = ('<title>Tân Lập có thêm đảng viên trẻ | Báo Tân Lập</title>'
+            '<meta property="og:title" content="Thêm ba đảng viên trẻ ở thôn Tân Lập">')
+    sapo = "<div class='sapo'>Sáng 12/1, Chi bộ thôn Tân Lập tổ chức lễ kết nạp ba quần chúng ưu tú vào Đảng.</div>"
+    result = extract_article(_article(head=head, top="<div class='time'>12/01/2024 08:05</div>" + sapo), "https://x.vn/a-1.html")
+    assert result.title == "Chi bộ thôn Tân Lập kết nạp ba đảng viên mới trong quý I"
+    assert result.published == "2024-01-12T08:05:00+07:00"
+    assert result.text.startswith("Sáng 12/1, Chi bộ thôn Tân Lập")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="ticker"><b>Tin nóng</b><a href="/c-3.html">Khai mạc hội nghị cán bộ chủ chốt 09:10</a></div>',
+        '<div class="box-copylink"><span>Copy link</span><span>Link bài gốc</span><a>Lấy link!</a></div>',
+        '<div class="app-download"><p>Tải ứng dụng Báo Tân Lập</p><a>App Store</a><a>Google Play</a></div>',
+    ],
+)
+def test_boxes_inside_the_article_column_do_not_leak(box):
+    page = _article(top="<p>12/01/2024</p>" + box, after=box)
+    text = extract_article(page, "https://x.vn/a-1.html").text
+    for word in ("Tin nóng", "Khai mạc hội nghị", "Copy link", "Link bài gốc", "Lấy link", "Tải ứng dụng", "App Store"):
+        assert word not in text

@@ -19,9 +19,10 @@ from urllib.parse import urljoin
 
 import trafilatura
 from lxml import etree, html
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
 from ..registry import ExtractHints
-from .authors import author_from_markup, merge_authors, people, take_bylines
+from .authors import author_from_markup, byline_after, merge_authors, people, take_bylines
 from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks
 from .jsonld import read_linked_data
 from .markup import carries, marks
@@ -42,7 +43,7 @@ MIN_BODY_CHARS = 200
 # Where an author may be read, most trusted first: what the page prints as its byline, then what its
 # markup and metadata say. A later reading that names the same first person and more replaces an
 # earlier one ("NHẬT XUÂN và 1 tác giả khác" on top, "NHẬT XUÂN - NGHI VŨ" at the end or in JSON-LD).
-AUTHOR_PRECEDENCE = ("byline-end", "byline-top", "date-line", "markup", "json-ld")
+AUTHOR_PRECEDENCE = ("byline-end", "byline-after", "byline-top", "date-line", "markup", "json-ld")
 
 
 def choose_author(candidates: dict[str, str | None]) -> tuple[str | None, str | None]:
@@ -64,7 +65,7 @@ class ExtractionError(ValueError):
 
 @dataclass
 class Article:
-    url: str
+    url: str | None
     title: str | None
     text: str
     published: str | None
@@ -193,6 +194,26 @@ def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._
             if victim in protected:
                 break
             _drop(victim)
+
+
+TRAFILATURA_DISCARDS = [*OVERALL_DISCARD_XPATH, *TEASER_DISCARD_XPATH, *PRECISION_DISCARD_XPATH]
+
+
+def shield(keep: list[etree._Element | None]) -> None:
+    """Take from the headline, the main text block and their ancestors the class and id that would
+    make trafilatura discard them ("content-fck slider-jsgallery" around a whole article: "slide").
+
+    Each element is tested alone, as an empty copy in a scratch tree, so the cost does not grow with
+    the page.
+    """
+    for element in {a for k in keep if k is not None for a in (k, *k.iterancestors())}:
+        if not (element.get("class") or element.get("id")):
+            continue
+        scratch = etree.Element("div")
+        etree.SubElement(scratch, element.tag, {k: v for k, v in element.attrib.items() if k in {"class", "id"}})
+        if any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS):
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
 
 
 def _bold(element: etree._Element, text: str) -> bool:
@@ -371,14 +392,16 @@ def extract_article(
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     unwrap_layout_tables(tree)
     container = _main_container(tree)
+    after_body = byline_after(container)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
+    shield([title_element, container])
     body = _restore_dropped(_extract_body(tree, url), tree, container)
     lines = _clean_lines(_with_sapo(body, title_element), title, None)
     if published.line:
         lines = [(t, b) for t, b in lines if t != published.line]
     lines, byline = take_bylines(lines, site)
     author, author_source = choose_author({
-        byline.source: byline.author, "date-line": published.author_hint, "markup": marked_author,
+        byline.source: byline.author, "byline-after": after_body, "date-line": published.author_hint, "markup": marked_author,
         "json-ld": ", ".join(linked.authors),
     })
     published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this

@@ -25,6 +25,8 @@ LABELLED = re.compile(
     re.IGNORECASE,
 )
 ATTRIBUTION = re.compile(r"\(?\s*(?:theo|nguồn(?: tin| bài)?)\s*:?\s*(?P<origin>[^\s,.;:].{1,70}?)\s*\)?[.,;/]*", re.IGNORECASE)
+# "Theo Thu Hà | Báo Bắc Giang": the writer and the outlet a story was taken from, in one line.
+WRITER_AND_OUTLET = re.compile(r"\(?\s*theo\s+(?P<name>[^|–—()]{2,40}?)\s*(?:\||–|—| - |\()\s*(?P<origin>[^|()]{2,60}?)\s*\)?[.,;]?", re.IGNORECASE)
 # How an outlet's name starts: "Theo Báo Nam Định", "Nguồn: TTXVN".
 ORIGIN_START = re.compile(
     r"(?:báo|tạp chí|cổng|trang (?:thông tin|tin)|đài|thông tấn|ttxvn|vov|vtv|vnexpress|nhân dân|quân đội nhân dân|tuổi trẻ|thanh niên)\b",
@@ -118,6 +120,21 @@ def _signature(text: str, bold: bool, closing: bool) -> bool:
     return len(names) > 1 and len(bare) <= 60 or ((noted or closing) and all(_capitalised_name(n) for n in names))
 
 
+def byline_after(container: etree._Element | None) -> str | None:
+    """A signature printed in a block of its own right after the article's text block
+    (``<div class="t1"><span class="t2">Mai Thông</span></div>``), which text extraction leaves out."""
+    if container is None:
+        return None
+    for sibling in container.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        text = one_line("".join(sibling.itertext()))
+        if text:
+            signed = len(text) <= 60 and not _attribution(text) and _signature(text, False, closing=True)
+            return ", ".join(people(text)) if signed else None
+    return None
+
+
 def merge_authors(current: list[str], found: list[str]) -> list[str]:
     """The fuller of two readings of one byline: "NHẬT XUÂN" (and 1 more) gives way to "NHẬT XUÂN, NGHI VŨ"."""
     if not current:
@@ -137,6 +154,9 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
         nonlocal authors
         if labelled := LABELLED.fullmatch(text):
             names = [n for n in people(labelled["name"]) if not site_folded or fold(n) != site_folded]
+        elif (sourced := WRITER_AND_OUTLET.fullmatch(text)) and ORIGIN_START.match(sourced["origin"]):
+            names = people(sourced["name"])
+            byline.attribution = byline.attribution or sourced["origin"]
         elif (origin := _attribution(text)) and not byline.attribution:
             byline.attribution = origin
             return True

@@ -6,6 +6,7 @@ does the same test far slower on large pages.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -29,5 +30,7 @@ def with_marks(tree_or_element: etree._Element, axis: str = "//") -> list[etree.
     return tree_or_element.xpath(f"{axis}*[@class or @id]")
 
 
-def marked_ancestor(element: etree._Element, pattern: re.Pattern) -> bool:
-    return any(carries(e, pattern) for e in (element, *element.iterancestors()))
+def marked_ancestor(element: etree._Element, pattern: re.Pattern, levels: int | None = None) -> bool:
+    """Whether ``element`` or an ancestor (only the nearest ``levels`` of them, when given) is marked."""
+    ancestors = itertools.islice(element.iterancestors(), levels)
+    return any(carries(e, pattern) for e in (element, *ancestors))

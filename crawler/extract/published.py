@@ -20,6 +20,7 @@ print it inside the share bar; blocks of other stories, menus and sidebars are n
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,9 +47,11 @@ TIME_XPATHS: list[str] = ["//article//time/@datetime", "//time[@pubdate]/@dateti
 UPDATED = re.compile(r"\W*(cap nhat|sua|chinh sua|updated?|modified)")
 # Portal headers print today's date ("Thứ Bảy, 21/11/2026") in a widget above the headline.
 TODAY_WIDGET = marks("currentdate", "current-date", "today", "ngayhientai", "clock", "header-date", "top-date", "topbar")
+NOT_LINES = {"head", "title", "meta", "script", "style", "noscript", "a"}  # the head's JSON-LD is read as JSON, not as a line
 LINE_MAX_CHARS = 160
 WINDOW = 60  # elements after the headline searched for the date line
-PRECEDING = 6  # and before it
+PRECEDING = 12  # and before it (a share bar with its date line can sit above the headline) ...
+NEAR = 3  # ... within the headline's own block: one of its nearest ancestors holds both
 BODY_STARTED = 2  # long paragraphs passed before the search gives up
 LONG_PARAGRAPH = 220
 
@@ -80,9 +83,9 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
     """The article's own date line: a short block near the headline that reads as a date.
 
     Blocks after the headline are searched until the body has clearly begun, and a few just
-    before it (papers that print the time above the headline). A publication line beats an
-    update line, a line with a time beats one without; then the nearer one wins, after the
-    headline before above it.
+    before it in its own block (papers that print the time above the headline, some in the share
+    bar; not a sidebar's list). A publication line beats an update line, a line with a time beats
+    one without; then the nearer one wins, after the headline before above it.
     """
     if title_element is None:
         return None
@@ -90,9 +93,10 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
     long_seen = 0
     article = set(title_element.iterancestors())
     following = title_element.xpath(f"following::*[position() <= {WINDOW}]")
-    preceding = title_element.xpath(f"preceding::*[position() <= {PRECEDING}]")
+    near = set(itertools.islice(title_element.iterancestors(), NEAR))
+    preceding = [e for e in title_element.xpath(f"preceding::*[position() <= {PRECEDING}]") if near.intersection(e.iterancestors())]
     for distance, element in [*enumerate(following), *((d + 0.5, e) for d, e in enumerate(reversed(preceding)))]:
-        if element.tag in {"script", "style", "a", "noscript"} or element.xpath("ancestor::a") or in_listed_furniture(element, article):
+        if element.tag in NOT_LINES or element.xpath("ancestor::a") or in_listed_furniture(element, article):
             continue
         text = element_text(element)
         if len(text) > LINE_MAX_CHARS:

@@ -30,6 +30,12 @@ SEPARATORS = re.compile(r"\s+(?:[-|–—:»]|::)\s+")
 # How a site's own name starts ("Báo Hậu Giang", "Cổng thông tin điện tử tỉnh ..."); tone marks
 # matter: "Bảo vệ ..." opens many headlines.
 SITE_WORDS = re.compile(r"(báo(?! cáo| công)|tạp chí|cổng thông tin|trang thông tin|cổng tt|website|portal|trang chủ)\b")
+# A party committee's or authority's name alone ("ĐẢNG BỘ TỈNH NINH BÌNH", "Huyện ủy Sốp Cộp"): what old
+# portals print in their banner and put in <title>, never a headline (headlines say what happened).
+ORGANISATION = re.compile(
+    r"(cổng thông tin( điện tử)? )?(đảng bộ|đảng ủy|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|ban tuyên giáo|ủy ban nhân dân|ubnd)"
+    r"( (tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|khối))?( [\w'-]+){1,4}"
+)
 MIN_CHARS, MAX_CHARS = 8, 300
 
 
@@ -50,7 +56,12 @@ def _site_like(text: str, site_folded: str) -> bool:
     folded = fold(text)
     if " > " in text or " » " in text or GENERIC_PAGE_NAMES.fullmatch(folded):
         return True
-    return bool(site_folded and (folded in site_folded or site_folded in folded)) or bool(SITE_WORDS.match(one_line(text).lower()))
+    lowered = one_line(text).lower()
+    return (
+        bool(site_folded and (folded in site_folded or site_folded in folded))
+        or bool(SITE_WORDS.match(lowered))
+        or bool(ORGANISATION.fullmatch(lowered))
+    )
 
 
 def strip_site_name(title: str, site: str | None) -> str:
@@ -61,14 +72,17 @@ def strip_site_name(title: str, site: str | None) -> str:
     return " - ".join(kept) if kept else ""
 
 
-# Headers of widgets and portlets ("Tin tức - Sự kiện" above a Liferay article) are not headlines.
-WIDGET_HEADER = marks("portlet-title", "portlet-topper", "module-title", "widget-title", "box-title", "block-title", "breadcrumb", "cate")
+# Headers of widgets and portlets ("Tin tức - Sự kiện" above a Liferay article) are not headlines. The
+# mark is looked for on the heading and its two nearest ancestors: a column named "colcate1" around a
+# whole article does not make its headline a widget's.
+WIDGET_HEADER = marks("portlet-title", "portlet-topper", "module-title", "widget-title", "box-title", "block-title", "breadcrumb",
+                     "titlecate", "title-cate", "catetitle", "cate-title", "catename", "cate-name")
 # Page names that CMSs put in <title> instead of the headline.
 GENERIC_PAGE_NAMES = re.compile(r"(chi tiet|xem) (tin|bai|bai viet|tin tuc)|tin chi tiet|tin tuc|trang chu|noi dung|chi tiet")
 
 
 def _usable(element: etree._Element) -> str | None:
-    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or marked_ancestor(element, WIDGET_HEADER):
+    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or marked_ancestor(element, WIDGET_HEADER, levels=2):
         return None
     text = element_text(element)
     if not MIN_CHARS <= len(text) <= MAX_CHARS:
@@ -113,7 +127,7 @@ def find_title(
         found = tree.xpath(xpath)
         for element in marked(found, mark) if mark else found:
             text = _usable(element)
-            if text is None or (site_folded and fold(text) == site_folded):
+            if text is None or (site_folded and fold(text) == site_folded) or ORGANISATION.fullmatch(text.lower()):
                 continue
             if hinted:
                 return text, element
