@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench bench-export bench-requests bench-datasette browser redis screenshots clean
+.PHONY: setup test demo eval bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ clean:
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
 	$(BIN)/python -m crawler.topic_eval tests/topic
+
+# Extraction seconds on 1, 4 and 16 MB pages, ours beside plain trafilatura: linear in page size.
+bench-extract: setup
+	$(BIN)/python benchmarks/extract_size.py 1 4 16
 
 # Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
 bench-export: setup

@@ -23,7 +23,7 @@ from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, T
 
 from ..registry import ExtractHints
 from .authors import author_from_markup, byline_after, merge_authors, people, take_bylines
-from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks
+from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes
 from .jsonld import read_linked_data
 from .markup import carries, marks
 from .published import find_published, last_resort
@@ -168,7 +168,7 @@ def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._
         for element in tree.xpath(xpath):
             if element not in protected:
                 _drop(element)
-    for element in marked_blocks(tree):
+    for element in (*marked_blocks(tree), *opening_boxes(tree)):
         if element not in protected and element.getparent() is not None:
             _drop(element)
     for element in list(tree.iter()):
@@ -335,8 +335,24 @@ def _restore_dropped(lines: list[tuple[str, bool]], tree: etree._Element, contai
     return restored
 
 
+LEAD_WINDOW = 15  # elements after the headline where a lead printed as a heading may stand
+
+
+def _lead_heading(title_element: etree._Element) -> etree._Element | None:
+    """A lead printed as a heading under the headline (``h2`` on several papers): a sentence, not a
+    subheading, and before the body's first paragraph."""
+    for element in title_element.xpath(f"following::*[position() <= {LEAD_WINDOW}]"):
+        text = element_text(element)
+        if element.tag in {"h2", "h3"} and 60 <= len(text) <= 500 and text.endswith((".", "!", "?", "…", '"', "”")) and not len(element.xpath(".//a")):
+            return element
+        if element.tag == "p" and len(text) > 100:
+            return None
+    return None
+
+
 def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | None) -> list[tuple[str, bool]]:
-    """Put back the lead ("sapo") that papers print between headline and body, when trafilatura left it out."""
+    """Put back the lead ("sapo") that papers print between headline and body, when trafilatura left
+    it out, with the agency prefix some print in a span of its own before it ("(VTC News) -")."""
     if title_element is None:
         return lines
     following = title_element.xpath("following::*[@class or @id or @itemprop='description']")
@@ -344,8 +360,13 @@ def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | No
         (e for e in following if (e.get("itemprop") == "description" or carries(e, SAPO_MARK)) and len(element_text(e)) > 40), None
     )
     if found is None:
+        found = _lead_heading(title_element)
+    if found is None:
         return lines
     sapo = element_text(found)
+    before = found.getprevious()
+    if before is not None and len(prefix := element_text(before)) <= 30 and prefix.endswith(("-", "–")):
+        sapo = f"{prefix} {sapo}"
     head = fold(" ".join(t for t, _ in lines[:3]))
     return lines if fold(sapo)[:80] in head else [(sapo, False), *lines]
 

@@ -8,7 +8,9 @@ are added in front, never instead):
 2. ``HEADINGS``: blocks recognisable by their heading text ("Tin cùng chuyên mục", "Thống kê
    truy cập" ...). A *tail* heading closes the article: it and all that follows it in its
    container go. A *box* heading takes only the block it opens.
-3. ``LINE_PATTERNS``: single lines that survive extraction (alt text shown as text, counters,
+3. ``OPENINGS``: boxes recognisable by their first words ("... giới thiệu độc giả Tủ sách ..."):
+   a promo box inside the body has no telling class, but says what it is at once.
+4. ``LINE_PATTERNS``: single lines that survive extraction (alt text shown as text, counters,
    promo lines, licence footers), dropped from the extracted text.
 """
 
@@ -95,6 +97,35 @@ HEADINGS: list[tuple[re.Pattern, str]] = [
         (r"tai ung dung( (bao|tren) .{0,30})?|tai app( .{0,30})?", "box"),
     ]
 ]
+# Folded first words of boxes that are never the article (matched at the start of a div or section).
+OPENINGS: list[re.Pattern] = [
+    re.compile(p)
+    for p in [
+        r".{0,60}gioi thieu (toi |den |voi )?(quy )?(doc gia|ban doc) (tu sach|bo sach|chuyen muc|loat bai)",
+        r"(moi (quy )?(ban doc|doc gia)|ban doc (co the )?(theo doi|xem)).{0,120}(zalo|google news|facebook|youtube|tiktok|fanpage)",
+    ]
+]
+OPENING_CHARS = 200
+BOX_TAGS = ("div", "section", "aside", "table")
+
+
+def opening(element: etree._Element, chars: int = OPENING_CHARS) -> str:
+    """The first ``chars`` characters of the element's text, folded, reading no more of it than that."""
+    seen = []
+    size = 0
+    for piece in element.itertext():
+        seen.append(piece)
+        size += len(piece)
+        if size >= chars:
+            break
+    return fold("".join(seen))[:chars]
+
+
+def opening_boxes(tree: etree._Element) -> list[etree._Element]:
+    """Boxes whose first words say they are promotion, outermost first."""
+    return [e for e in tree.iter(*BOX_TAGS) if any(p.match(opening(e)) for p in OPENINGS)]
+
+
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "td", "th", "a", "li", "legend", "label", "section", "header", "dt"}
 MAX_HEADING_CHARS = 40
 
@@ -115,6 +146,8 @@ LINE_PATTERNS: list[re.Pattern] = [
         r"(cỡ chữ|font size|a\+? ?a-?)\s*[:|]?.{0,30}",
         r"(copy link|sao chép (liên kết|link)|link bài gốc|lấy link!?)( ?[|:/•]? ?(copy link|link bài gốc|lấy link!?|sao chép (liên kết|link)))*.{0,4}",
         r"(tải ứng dụng|tải app).{0,80}",
+        r".{0,60}giới thiệu (tới |đến |với )?(quý )?(độc giả|bạn đọc) (tủ sách|bộ sách|chuyên mục|loạt bài).*",  # promo boxes
+        r"(tủ sách|bộ sách) .{0,80}(mong muốn|giới thiệu|lan tỏa|gửi tới).*",
     ]
 ]
 
