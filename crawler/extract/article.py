@@ -113,8 +113,10 @@ def _main_container(tree: etree._Element) -> etree._Element | None:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in {"a", "script", "style"}:
             continue
-        own = len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
-        if own > 30:
+        own_text = (element.text or "") + "".join(c.tail or "" for c in element)
+        own = len(own_text.strip())
+        # Running text has words: a long run without spaces is encoded data (base64 in a placeholder).
+        if own > 30 and own_text.count(" ") * 20 > own:
             holder = element.getparent() if element.tag in PARAGRAPH_TAGS and element.getparent() is not None else element
             scores[holder] += own
     return scores.most_common(1)[0][0] if scores else None

@@ -43,12 +43,18 @@ BLOCK_MARKS: list[tuple[str, tuple[str, ...]]] = [
     ("tickers of other headlines", ("ticker", "marquee", "hotnews", "hot-news", "tinnong", "tin-nong", "breaking", "newsflash")),
     ("app and copy-link boxes", ("app-download", "download-app", "appdownload", "taiapp", "tai-app", "app-store", "appstore",
                                  "googleplay", "copylink", "copy-link", "copy_link", "linkgoc", "link-goc", "getlink")),
-    ("promo boxes", ("promo", "tusach", "tu-sach", "subscribe")),
+    ("promo boxes", ("box-promo", "promo-box", "promobox", "tusach", "tu-sach", "subscribe")),
+    ("cookie and consent banners", ("cookie", "consent", "gdpr", "cli-privacy")),
     ("sidebars, banners, most-read", ("sidebar", "side-bar", "breadcrumb", "banner", "advert", "quangcao", "quang-cao", "popup",
                                       "copyright", "bottom-menu", "mostview", "most-view", "docnhieu", "doc-nhieu", "tinmoi",
                                       "tin-moi", "latest")),
 ]
 BLOCK_MARK = re.compile("|".join(re.escape(token) for _, tokens in BLOCK_MARKS for token in tokens))
+# Class words that contain a token and still name content: WordPress gives a post's <article> a
+# "tag-X" and "category-X" class per tag and category, and "printable" wraps what is printed.
+CONTENT_WORDS = re.compile(r"(?<!\S)(?:tag-\S+|category-\S+|printable\S*|\S*--promoted)(?!\S)")
+# Elements that are the page or its story whatever their class says.
+NEVER_MARKED = {"html", "body", "main", "article"}
 # Share and print bars and ratings hold the article's own date line on some papers ("sharemxh ...
 # pubdate"): the date is looked for before they go. Lists of other stories never hold it.
 LINE_HOLDERS = {"share and print bars", "ratings"}
@@ -60,7 +66,8 @@ def marked_blocks(tree: etree._Element) -> list[etree._Element]:
     return [
         element
         for element in tree.xpath("//*[@class or @id]")
-        if BLOCK_MARK.search(f"{element.get('class', '')} {element.get('id', '')}".lower())
+        if element.tag not in NEVER_MARKED
+        and BLOCK_MARK.search(CONTENT_WORDS.sub("", f"{element.get('class', '')} {element.get('id', '')}".lower()))
     ]
 
 
@@ -68,12 +75,14 @@ def in_listed_furniture(element: etree._Element, article: set[etree._Element] = 
     """Whether ``element`` sits in a menu, sidebar, footer or a box of other stories (not a share bar).
 
     Blocks in ``article`` (the headline's ancestors) are the article's own column, whatever their
-    class says ("sidebar-1" holds a whole story on some papers): the search stops there.
+    class says ("sidebar-1" holds a whole story on some papers): the search stops there. A
+    ``footer`` inside an ``<article>`` is the story's own (Drupal prints the date line there).
     """
     for e in (element, *element.iterancestors()):
         if e in article:
             return False
-        if e.tag in {"nav", "aside", "footer"} or LIST_MARK.search(f"{e.get('class', '')} {e.get('id', '')}".lower()):
+        page_footer = e.tag == "footer" and not e.xpath("ancestor::article")
+        if e.tag in {"nav", "aside"} or page_footer or LIST_MARK.search(f"{e.get('class', '')} {e.get('id', '')}".lower()):
             return True
     return False
 

@@ -49,6 +49,9 @@ UPDATED = re.compile(r"\W*(cap nhat|sua|chinh sua|updated?|modified)")
 TODAY_WIDGET = marks("currentdate", "current-date", "today", "ngayhientai", "clock", "header-date", "top-date", "topbar")
 NOT_LINES = {"head", "title", "meta", "script", "style", "noscript", "a"}  # the head's JSON-LD is read as JSON, not as a line
 LINE_MAX_CHARS = 160
+# More words than this is a sentence, not a date line: the lead of a short item ("Sáng 28/5, Đảng ủy
+# xã ... tổ chức hội nghị ...") is under LINE_MAX_CHARS and opens with a date, and stays text.
+LINE_MAX_WORDS = 12
 WINDOW = 60  # elements after the headline searched for the date line
 PRECEDING = 12  # and before it (a share bar with its date line can sit above the headline) ...
 NEAR = 3  # ... within the headline's own block: one of its nearest ancestors holds both
@@ -99,8 +102,8 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
         if element.tag in NOT_LINES or element.xpath("ancestor::a") or in_listed_furniture(element, article):
             continue
         text = element_text(element)
-        if len(text) > LINE_MAX_CHARS:
-            if isinstance(distance, int) and not len(element):
+        if len(text) > LINE_MAX_CHARS or len(text.split()) > LINE_MAX_WORDS:
+            if isinstance(distance, int) and not len(element) and len(text) > LINE_MAX_CHARS:
                 long_seen += 1
             continue
         if isinstance(distance, int) and long_seen >= BODY_STARTED:
