@@ -259,72 +259,96 @@ def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
     crawl_forever(command, seconds)
 
 
-def _read_input(target: str) -> tuple[bytes, str | None]:
-    """The page's bytes and, for a URL, the URL itself."""
+def _read_input(target: str, limit: int) -> tuple[bytes, str | None]:
+    """The page's bytes and, for a URL, the URL itself; a page over ``limit`` bytes is refused."""
     if valid_url(target):
         request = urllib.request.Request(target, headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read(), target
-    if "://" in target:
+            page, fetched = response.read(limit + 1), target
+    elif "://" in target:
         raise ValueError(f"not an http(s) URL: {target}")
-    path = Path(target)
-    if not path.is_file():
-        raise ValueError(f"no such file: {target}")
-    return path.read_bytes(), None
+    elif Path(target).is_dir():
+        raise ValueError("a directory, not a page (give the files in it)")
+    elif not Path(target).is_file():
+        raise ValueError("no such file")
+    else:
+        with open(target, "rb") as file:
+            page, fetched = file.read(limit + 1), None
+    if len(page) > limit:
+        raise ValueError(f"over the crawl's page size limit of {limit // 2**20} MB (DOWNLOAD_MAXSIZE): not extracted")
+    return page, fetched
 
 
-def _url_from_page(page: bytes) -> str | None:
-    from lxml import html
-
-    tree = html.fromstring(page)
+def _url_from_page(tree) -> str | None:
+    """The page's own address: its canonical link, else og:url."""
     for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
         if valid_url(value.strip()):
             return value.strip()
     return None
 
 
-def _source_for(url: str, registry: dict[str, Source], key: str | None) -> Source | None:
+def _source_for(url: str | None, registry: dict[str, Source], key: str | None) -> Source | None:
     if key:
         return registry[key]
-    return next((s for s in registry.values() if s.on_domain(url)), None)
+    return next((s for s in registry.values() if s.on_domain(url)), None) if url else None
+
+
+def _extract_one(target: str, url: str | None, registry: dict[str, Source], source_key: str | None) -> dict:
+    """One input's record: the article and whether it is one (with the reason when not)."""
+    from .extract import parse_html
+    from .extract.verdict import not_an_article
+    from .settings import DOWNLOAD_MAXSIZE
+
+    page, fetched_url = _read_input(target, DOWNLOAD_MAXSIZE)
+    tree = parse_html(page)
+    page_url = fetched_url or url or _url_from_page(tree)
+    source = _source_for(page_url, registry, source_key)
+    kwargs = {"site": source.name} if source else {}
+    article = extract_article(page, page_url or "", source.extract if source else ExtractHints(), **kwargs)
+    article.url = page_url
+    reason = not_an_article(article, tree)
+    return {"article": reason is None, **({"reason": reason} if reason else {}), **article.as_dict(),
+            "source": source.key if source else None}
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--url", help="The page's URL, when INPUT is a saved file.")
-@click.option(
-    "--url-from", "url_from", multiple=True,
-    help="With many files: 'meta' to take each page's URL from its canonical link, or FILE=URL (repeatable).",
-)
+@click.option("--url", help="The page's URL, when INPUT is one saved file (default: its canonical link or og:url).")
+@click.option("--url-from", "url_from", multiple=True, metavar="FILE=URL", help="A saved file's URL, with many files (repeatable).")
 @click.option("--source", "source_key", help="Apply this registry source's extraction hints.")
 @sources_option
 def extract(inputs, url, url_from, source_key, registry, sources_dir):
-    """Extract articles from saved pages or URLs as JSON (JSON Lines for several inputs)."""
+    """Extract articles from saved pages or URLs as JSON (JSON Lines for several inputs).
+
+    A page that is not an article gives "article": false with the reason. One input: exit 1 when it
+    is not an article, 2 when it cannot be read. Several: every line is printed, then exit 1 when
+    any input failed or was no article.
+    """
     if source_key and source_key not in registry:
         fail(f"unknown source: {source_key}")
     if url and not valid_url(url):
         fail(f"not an http(s) URL: {url}")
+    if url and len(inputs) > 1:
+        fail("--url names one page: with several inputs give --url-from FILE=URL")
     mapping = dict(item.split("=", 1) for item in url_from if "=" in item)
-    from_meta = "meta" in url_from
+    if bad := next((u for u in mapping.values() if not valid_url(u)), None):
+        fail(f"not an http(s) URL: {bad}")
     single = len(inputs) == 1
+    failed = False
     for target in inputs:
         try:
-            page, fetched_url = _read_input(target)
-            page_url = fetched_url or mapping.get(target) or url or (_url_from_page(page) if from_meta else None)
-            if not page_url:
-                raise ValueError("no URL for this file: give --url URL or --url-from")
-            source = _source_for(page_url, registry, source_key)
-            kwargs = {"site": source.name} if source else {}
-            article = extract_article(page, page_url, source.extract if source else ExtractHints(), **kwargs)
-            record = {**article.as_dict(), "source": source.key if source else None}
+            record = _extract_one(target, mapping.get(target) or url, registry, source_key)
         except (OSError, ValueError, ExtractionError) as exc:
             if single:
                 fail(f"{target}: {exc}")
-            record = {"input": target, "error": str(exc)}
+            record = {"article": False, "error": str(exc)}
+        failed = failed or not record["article"]
         if single:
             click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         else:
             click.echo(json.dumps({"input": target, **record}, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
 
 
 @cli.command()
