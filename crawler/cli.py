@@ -22,7 +22,7 @@ from archive.store import Archive, ArchiveError
 
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
-from .registry import BUNDLED, ExtractHints, RegistryError, Source, load_registry
+from .registry import BUNDLED, KEY_RE, ExtractHints, RegistryError, Source, load_registry
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
@@ -93,6 +93,7 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @click.argument("keys", nargs=-1)
 @click.option("--all", "all_sources", is_flag=True, help="Crawl every source in the registry.")
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
+@click.option("--key", "adhoc_key", help="With --url: the source's key (default: the host, and the port if not the default).")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
 @click.option("--refresh", is_flag=True, help="Fetch and extract again the articles already archived.")
 @click.option("--since", metavar="DATE", help="Backfill back to this date (YYYY-MM-DD) and no further.")
@@ -111,7 +112,7 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @db_option
 @sources_option
 def crawl(
-    keys, all_sources, home_url, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
+    keys, all_sources, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
     redis_url, db_path, registry, sources_dir,
 ):
     """Crawl sources into the archive and print a per-source summary.
@@ -122,6 +123,10 @@ def crawl(
         fail("give source keys, --all, or --url URL (one of them)")
     if home_url and not valid_url(home_url):
         fail(f"not an http(s) URL: {home_url}")
+    if adhoc_key and not home_url:
+        fail("--key names a portal crawled with --url")
+    if adhoc_key and not KEY_RE.match(adhoc_key):
+        fail(f"--key: not a key (a-z, 0-9, -): {adhoc_key}")
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
     if bad:
         fail(f"not a NAME=VALUE setting: {bad[0]}")
@@ -144,7 +149,7 @@ def crawl(
             fail(str(exc), EXIT_BUSY)
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
-    targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
+    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,

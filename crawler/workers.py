@@ -21,7 +21,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from .extract import Article, extract_article
+from .extract import Article, extract_article, parse_html
+from .extract.verdict import MIN_BODY_CHARS, not_an_article
 
 _POOL: ProcessPoolExecutor | None = None
 
@@ -57,14 +58,18 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return _POOL
 
 
-def timed_extract(page: str, url: str, hints, **kwargs) -> tuple[Article, float]:
-    """``extract_article`` and the CPU seconds it took in the process that ran it."""
+def timed_extract(
+    page: str, url: str, hints, judge: bool = False, min_body_chars: int = MIN_BODY_CHARS, **kwargs,
+) -> tuple[Article, str | None, float]:
+    """``extract_article``, with ``judge`` why the page is no article (``not_an_article``, None when it
+    is one), and the CPU seconds both took in the process that ran them."""
     started = time.process_time()
     article = extract_article(page, url, hints, **kwargs)
-    return article, time.process_time() - started
+    verdict = not_an_article(article, parse_html(page), min_body_chars) if judge else None
+    return article, verdict, time.process_time() - started
 
 
-async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, float]:
+async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, str | None, float]:
     """``timed_extract`` in the pool when there is one, else here; the same result and errors either way."""
     if workers <= 0:
         return timed_extract(page, url, hints, **kwargs)
