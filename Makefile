@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench bench-export bench-requests bench-datasette browser redis screenshots clean
+.PHONY: setup test demo eval bench bench-export bench-requests bench-datasette browser redis screenshots clean eval-discovery
 
 setup: $(STAMP)
 
@@ -36,6 +36,11 @@ clean:
 eval: setup
 	$(BIN)/python -m crawler.evaluation tests/eval
 	$(BIN)/python -m crawler.topic_eval tests/topic
+
+# Discovery on the tests/discoveryweb portals (one per CMS family): `crawl --url` beside a plain
+# Scrapy CrawlSpider, articles found, non-articles stored, requests per article. A measurement: exits 0.
+eval-discovery: setup
+	$(BIN)/python -m crawler.discovery_eval
 
 # Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
 bench-export: setup

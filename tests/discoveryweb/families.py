@@ -1,0 +1,758 @@
+"""The discovery portals: one small site per CMS family, each with that family's URL shapes,
+pagination and markup (class names, ids, date lines, bylines), and invented text.
+
+The structures follow what these CMSs publish (DNN modules in layout tables, Liferay asset
+publishers, NukeViet's ``news`` module, WordPress themes, SharePoint publishing pages...); the
+place names are real, every story is made up (``stories.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from portal import EXTERNAL, Portal, cut, dmy, esc, hm, iso, weekday
+from stories import Story
+
+
+def links(portal: Portal, stories: list[Story], item: str = "<li>{a}</li>", a_attrs: str = "") -> str:
+    return "\n".join(
+        item.format(a=f'<a{a_attrs} href="{esc(portal.article_url(s))}" title="{esc(s.title)}">{esc(s.title)}</a>', date=dmy(s.published), s=s)
+        for s in stories
+    )
+
+
+def menu_items(portal: Portal, item: str = '<li><a href="{url}">{label}</a></li>') -> str:
+    return "\n".join(item.format(url=esc(url), label=esc(label)) for label, url in portal.menu())
+
+
+def external_box(title: str = "Website liên kết", kind: str = "select") -> str:
+    if kind == "select":
+        options = "".join(f'<option value="{url}">{esc(name)}</option>' for name, url in EXTERNAL)
+        anchors = "".join(f'<li><a href="{url}" target="_blank">{esc(name)}</a></li>' for name, url in EXTERNAL)
+        return f'<div class="weblink"><h3>{title}</h3><select onchange="window.open(this.value)"><option>-- Chọn website --</option>{options}</select><ul>{anchors}</ul></div>'
+    return "".join(f'<a href="{url}" target="_blank"><img src="/images/banner/{i}.png" alt="{esc(name)}"></a>' for i, (name, url) in enumerate(EXTERNAL))
+
+
+def head(title: str, site: str, extra: str = "", css: str = "/css/style.css", og: str = "") -> str:
+    return f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(title)}{" - " + esc(site) if title != site else ""}</title>
+<meta name="description" content="{esc(site)}">
+<link rel="stylesheet" href="{css}">
+{og}{extra}
+</head>"""
+
+
+# 1 ---------------------------------------------------------------------------------------------
+class DNN(Portal):
+    """DotNetNuke district portal: layout tables, ``dnn_ctrNNN`` module ids, friendly
+    ``/tabid/91/ArticleID/123/...aspx`` article URLs, ``/Page/2/Default.aspx`` pagination."""
+
+    key, family = "dnn", "DNN district portal (tabid/ArticleID, /Page/2, layout tables)"
+    name, short_name = "Cổng thông tin điện tử huyện Krông Năng", "Krông Năng"
+    place = {"xa": ["Ea Hồ", "Phú Lộc", "Tam Giang", "Ea Tam"], "noi": "huyện Krông Năng", "cap": "Huyện ủy Krông Năng"}
+    id_base, topic_offset = 1520, 0
+    robots = "User-agent: *\nDisallow: /admin/\nDisallow: /DesktopModules/\nDisallow: /Providers/\n"
+    about_url, contact_url = "/gioi-thieu/tabid/55/Default.aspx", "/lien-he/tabid/60/Default.aspx"
+    documents_url, gallery_url = "/van-ban/tabid/70/Default.aspx", "/thu-vien-anh/tabid/75/Default.aspx"
+    search_url, search_results_url = "/tim-kiem/tabid/80/Default.aspx", "/tim-kiem/tabid/80/Default.aspx?Search=dang+vien"
+    tag_url = "/tin-tuc/tabid/91/tagid/4/dang-vien.aspx"
+
+    def article_url(self, s):
+        tab = 91 if s.section == "party" else 92 + self.other_stories.index(s)
+        return f"/tin-tuc/tabid/{tab}/ArticleID/{s.id}/{cut(s.slug, 60)}.aspx"
+
+    def section_url(self, page=1):
+        return "/xay-dung-dang/tabid/91/Default.aspx" if page == 1 else f"/xay-dung-dang/tabid/91/Page/{page}/Default.aspx"
+
+    def other_url(self, i):
+        return f"/{('kinh-te', 'van-hoa-xa-hoi')[i]}/tabid/{92 + i}/Default.aspx"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = " &gt; ".join(f'<a href="{esc(u)}" class="Breadcrumb">{esc(t)}</a>' for t, u in crumbs)
+        return head(title, self.name, '<script src="/js/dnncore.js"></script>', "/Portals/_default/Skins/KrongNang/skin.css") + f"""
+<body id="Body">
+<form method="post" action="/Default.aspx" id="Form">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKMTY1NDU2MTA1Mg9kFgYCAQ9kFgICBw8WAh4EVGV4dAUJ">
+<table width="1000" border="0" cellpadding="0" cellspacing="0" align="center" class="skinmaster">
+<tr><td colspan="2" class="banner"><a href="/"><img src="/Portals/0/banner.jpg" alt="{esc(self.name)}"></a></td></tr>
+<tr><td colspan="2" class="menu"><div id="dnn_dnnNAV_ctldnnNAV"><ul class="mainmenu">
+{menu_items(self, '<li class="mi"><a href="{url}"><span>{label}</span></a></li>')}
+<li class="mi"><a href="{esc(self.search_url)}"><span>Tìm kiếm</span></a></li>
+</ul></div></td></tr>
+<tr><td colspan="2" class="ticker"><marquee scrollamount="3">{links(self, self.newest_links(3), '<span class="tickeritem">{a}</span> | ')}</marquee></td></tr>
+<tr><td colspan="2"><span id="dnn_dnnBREADCRUMB_lblBreadCrumb">{crumb}</span></td></tr>
+<tr>
+<td valign="top" width="700" id="dnn_ContentPane" class="ContentPane">
+<div class="DnnModule DnnModule-ArticlesModule DnnModule-{740 if kind == "article" else 738}"><a name="{740 if kind == "article" else 738}"></a>
+<table class="Container" width="100%"><tr><td class="Head"><span id="dnn_ctr740_dnnTITLE_lblTitle" class="Head">{esc(crumbs[-1][0])}</span></td></tr>
+<tr><td id="dnn_ctr740_ContentPane" class="ContainerContent">
+{main}
+</td></tr></table></div>
+</td>
+<td valign="top" width="300" id="dnn_RightPane" class="RightPane">
+<table class="Container"><tr><td class="Head">Tin mới</td></tr><tr><td><ul class="newslist">{links(self, self.newest_links())}</ul></td></tr></table>
+<table class="Container"><tr><td class="Head">Đọc nhiều</td></tr><tr><td><ul class="newslist">{links(self, self.most_read())}</ul></td></tr></table>
+<table class="Container"><tr><td class="Head">Liên kết website</td></tr><tr><td>{external_box("Website liên kết")}</td></tr></table>
+<div class="counter">Lượt truy cập: <span>1.254.336</span></div>
+</td></tr>
+<tr><td colspan="2" class="footer"><span class="Normal">Cơ quan chủ quản: {esc(self.place['cap'])}<br>Địa chỉ: Thị trấn Krông Năng, huyện Krông Năng, tỉnh Đắk Lắk<br>Chịu trách nhiệm chính: Chánh Văn phòng Huyện ủy</span>
+<a href="/Login.aspx" class="SkinObject">Đăng nhập</a></td></tr>
+</table>
+</form>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<span id="dnn_ctr740_ViewArticle_lblAuthor" class="author">{esc(s.author)}</span>' if s.author else ""
+        related = links(self, self.related(s), '<li>{a} <span class="date">({date})</span></li>')
+        return f"""<div class="ArticleDetail">
+<h1 class="Title"><span id="dnn_ctr740_ViewArticle_lblTitle">{esc(s.title)}</span></h1>
+<div class="ArticleDate"><span id="dnn_ctr740_ViewArticle_lblDate">Cập nhật lúc {hm(s.published)}, {weekday(s.published)}, {dmy(s.published)}</span></div>
+<div class="ArticleSummary"><span id="dnn_ctr740_ViewArticle_lblSummary">{esc(s.lead)}</span></div>
+<div class="Normal ArticleContent" id="dnn_ctr740_ViewArticle_divContent">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+<div class="ArticleAuthor" style="text-align:right">{author}</div>
+<div class="ArticleTools"><a href="javascript:window.print()">In bài viết</a> | <a href="javascript:history.back()">Quay lại</a></div>
+<div class="OtherArticles"><span class="SubHead">Các tin khác</span><ul>{related}</ul></div>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        rows = "\n".join(
+            f'<tr><td class="ArticleImage" width="130"><a href="{esc(self.article_url(s))}"><img src="/Portals/0/News/{s.id}.jpg" width="120"></a></td>'
+            f'<td class="ArticleListItem"><a class="ArticleTitle" href="{esc(self.article_url(s))}">{esc(s.title)}</a>'
+            f'<span class="ArticleDate"> ({dmy(s.published)})</span><div class="Normal">{esc((s.lead or s.paragraphs[0])[:180])}</div></td></tr>'
+            for s in stories
+        )
+        return f'<table class="ArticleList" width="100%">\n{rows}\n</table>\n{pager}'
+
+    def pager(self, page, pages):
+        cells = "".join(
+            f'<span class="PagerCurrent">{p}</span>' if p == page else f'<a class="PagerLink" href="{esc(self.section_url(p))}">{p}</a>'
+            for p in range(1, pages + 1)
+        )
+        return f'<div class="ArticlePager">Trang: {cells}</div>'
+
+
+# 2 ---------------------------------------------------------------------------------------------
+class Liferay6(Portal):
+    """Liferay 6.x portal: an Asset Publisher portlet, ``/-/asset_publisher/<id>/content/<slug>``
+    articles, ``p_p_id=101_INSTANCE_<id>&..._cur=2`` pagination."""
+
+    key, family = "liferay6", "Liferay 6 (asset_publisher/content, p_p_id ... _cur=2)"
+    name, short_name = "Cổng thông tin điện tử tỉnh Phú Yên", "Phú Yên"
+    place = {"xa": ["An Mỹ", "Hòa Quang Bắc", "Xuân Lãnh", "Sơn Thành Đông"], "noi": "tỉnh Phú Yên", "cap": "Tỉnh ủy Phú Yên"}
+    newest, id_base, topic_offset, party = datetime(2024, 4, 26, 15, 12), 4100, 2, 7
+    instance = "Xr7dQm2KpL0a"
+    robots = "User-agent: *\nDisallow: /c/\nDisallow: /api/\n"
+    about_url, contact_url, documents_url = "/web/guest/gioi-thieu", "/web/guest/lien-he", "/web/guest/van-ban-chi-dao"
+    gallery_url, search_url = "/web/guest/thu-vien-anh", "/web/guest/tim-kiem"
+    search_results_url = "/web/guest/tim-kiem?_3_keywords=dang+vien&_3_struts_action=%2Fsearch%2Fsearch"
+    tag_url = "/web/guest/xay-dung-dang/-/asset_publisher/Xr7dQm2KpL0a/tag/dang-vien"
+
+    def article_url(self, s):
+        section = "xay-dung-dang" if s.section == "party" else ("kinh-te", "van-hoa-xa-hoi")[self.other_stories.index(s)]
+        return f"/web/guest/{section}/-/asset_publisher/{self.instance}/content/{cut(s.slug, 70)}"
+
+    def section_url(self, page=1):
+        if page == 1:
+            return "/web/guest/xay-dung-dang"
+        p = f"101_INSTANCE_{self.instance}"
+        return (f"/web/guest/xay-dung-dang?p_p_id={p}&p_p_lifecycle=0&p_p_state=normal&p_p_mode=view"
+                f"&p_p_col_id=column-2&p_p_col_count=1&_{p}_cur={page}&_{p}_delta={self.per_page}")
+
+    def other_url(self, i):
+        return f"/web/guest/{('kinh-te', 'van-hoa-xa-hoi')[i]}"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li class="{"last" if i == len(crumbs) - 1 else ""}"><span><a href="{esc(u)}">{esc(t)}</a></span></li>' for i, (t, u) in enumerate(crumbs))
+        return head(title, self.name, '<script src="/html/js/barebone.jsp?browserId=other&amp;themeId=phuyen_WAR_phuyentheme"></script>', "/phuyen-theme/css/main.css") + f"""
+<body class="yui3-skin-sam controls-visible guest-site signed-out public-page site">
+<div id="wrapper">
+<header id="banner" role="banner"><div id="heading"><h1 class="site-title"><a class="logo custom-logo" href="/web/guest" title="{esc(self.name)}"><img alt="{esc(self.name)}" src="/image/layout_set_logo?img_id=10561"></a></h1></div>
+<nav class="sort-pages modify-pages" id="navigation" role="navigation"><ul aria-label="Trang web" role="menubar">
+{menu_items(self, '<li class="lfr-nav-item" role="presentation"><a href="{url}" role="menuitem"><span>{label}</span></a></li>')}
+</ul></nav></header>
+<div class="marquee-news"><marquee>{links(self, self.newest_links(3), '{a} &nbsp;&nbsp; ')}</marquee></div>
+<nav class="site-breadcrumbs"><ul class="breadcrumbs breadcrumbs-horizontal lfr-component">{crumb}</ul></nav>
+<div id="content"><div class="columns-2" id="main-content" role="main"><div class="portlet-layout row-fluid">
+<div class="portlet-column portlet-column-first span8" id="column-2"><div class="portlet-dropzone portlet-column-content portlet-column-content-first" id="layout-column_column-2">
+<div class="portlet-boundary portlet-boundary_101_ portlet-static portlet-static-end portlet-borderless portlet-asset-publisher" id="p_p_id_101_INSTANCE_{self.instance}_">
+<span id="p_101_INSTANCE_{self.instance}"></span><div class="portlet-borderless-container"><div class="portlet-body">
+{main}
+</div></div></div></div></div>
+<div class="portlet-column portlet-column-last span4" id="column-3"><div class="portlet-dropzone" id="layout-column_column-3">
+<div class="portlet-boundary portlet-boundary_101_ portlet-asset-publisher"><div class="portlet-title">Tin mới</div><div class="portlet-body"><ul class="title-list">{links(self, self.newest_links(), '<li class="title-list">{a}</li>')}</ul></div></div>
+<div class="portlet-boundary portlet-boundary_101_ portlet-asset-publisher"><div class="portlet-title">Đọc nhiều nhất</div><div class="portlet-body"><ul class="title-list">{links(self, self.most_read(), '<li class="title-list">{a}</li>')}</ul></div></div>
+<div class="portlet-boundary portlet-boundary_56_ portlet-journal-content"><div class="journal-content-article">{external_box()}</div></div>
+<div class="portlet-boundary portlet-boundary_3_ portlet-search"><form action="{esc(self.search_url)}" method="get"><input name="_3_keywords" type="text"><input type="submit" value="Tìm"></form></div>
+</div></div></div></div></div>
+<footer id="footer" role="contentinfo"><p>Cơ quan chủ quản: Văn phòng {esc(self.place['cap'])}. Địa chỉ: 07 Lê Lợi, thành phố Tuy Hòa, tỉnh Phú Yên.</p><p class="powered-by">Powered by <a href="http://www.liferay.com" rel="external">Liferay</a></p></footer>
+</div>
+<script>Liferay.Portlet.onLoad({{canEditTitle: false, portletId: '101_INSTANCE_{self.instance}'}});</script>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<div class="asset-author" style="text-align:right"><strong>{esc(s.author)}</strong></div>' if s.author else ""
+        related = links(self, self.related(s), '<li class="title-list"><span class="asset-title">{a}</span> <span class="metadata-entry metadata-publish-date">{date}</span></li>')
+        return f"""<div class="taglib-header "><span class="header-back-to"><a class="icon-circle-arrow-left previous-level" href="{esc(self.section_url())}" title="Trở về"><span class="helper-hidden-accessible">Trở về</span></a></span>
+<h3 class="header-title"><span>{esc(s.title)}</span></h3></div>
+<div class="asset-full-content default-asset-publisher show-asset-title">
+<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">{dmy(s.published)} {hm(s.published)}</span></div>
+<div class="asset-content" id="_101_INSTANCE_{self.instance}_{s.id}"><div class="journal-content-article">
+{f'<p class="sapo"><strong>{esc(s.lead)}</strong></p>' if s.lead else ''}
+{"".join(f'<p style="text-align: justify;">{esc(p)}</p>' for p in s.paragraphs)}
+</div>{author}
+<div class="asset-ratings"><div class="taglib-ratings stars">Đánh giá</div></div>
+<div class="entry-links"><span>Tin liên quan</span><ul>{related}</ul></div>
+</div></div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="asset-abstract default-asset-publisher"><div class="lfr-meta-actions asset-actions"></div>'
+            f'<h3 class="asset-title"><a href="{esc(self.article_url(s))}">{esc(s.title)}</a></h3>'
+            f'<div class="asset-content"><div class="asset-summary"><div class="asset-small-image"><img class="asset-small-image" src="/documents/10181/0/{s.id}.jpg"></div>'
+            f'{esc((s.lead or s.paragraphs[0])[:200])}</div>'
+            f'<div class="asset-more"><a href="{esc(self.article_url(s))}">Xem thêm <span class="hide-accessible">về {esc(s.title)}</span> »</a></div></div>'
+            f'<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">{dmy(s.published)}</span></div></div>'
+            for s in stories
+        )
+        return f'<h2 class="portlet-title-text">{esc(heading)}</h2>\n{items}\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        def a(p, label, cls=""):
+            return f'<li class="{cls}"><a href="{esc(self.section_url(p))}">{label}</a></li>'
+        nav = (a(1, "&larr; Đầu") + a(page - 1, "Trước")) if page > 1 else '<li class="disabled"><a href="javascript:;">&larr; Đầu</a></li><li class="disabled"><a href="javascript:;">Trước</a></li>'
+        nav += (a(page + 1, "Tiếp") + a(pages, "Cuối &rarr;")) if page < pages else '<li class="disabled"><a href="javascript:;">Tiếp</a></li><li class="disabled"><a href="javascript:;">Cuối &rarr;</a></li>'
+        return f'<div class="taglib-page-iterator"><div class="clearfix lfr-pagination"><div class="lfr-pagination-config"><div class="lfr-pagination-page-selector"><span>Trang {page} của {pages}</span></div></div><ul class="lfr-pagination-buttons pager">{nav}</ul></div></div>'
+
+
+# 3 ---------------------------------------------------------------------------------------------
+class Liferay7(Portal):
+    """Liferay 7 / DXP: ``/tin-tuc/-/view_content/<slug>`` (a url title, no number), Clay
+    pagination ``?delta=4&cur=2``."""
+
+    key, family = "liferay7", "Liferay 7 (view_content/<slug> without digits, ?delta=&cur=2)"
+    name, short_name = "Cổng thông tin điện tử Tỉnh ủy Quảng Trị", "Tỉnh ủy Quảng Trị"
+    place = {"xa": ["Hải Thượng", "Cam Thủy", "Triệu Phong", "Vĩnh Linh"], "noi": "tỉnh Quảng Trị", "cap": "Tỉnh ủy Quảng Trị"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 6, 3, 10, 5), 200, 4, 6, (2, 5)
+    about_url, contact_url, documents_url, gallery_url = "/gioi-thieu", "/lien-he", "/van-ban", "/thu-vien-anh"
+    search_url, search_results_url, tag_url = "/tim-kiem", "/tim-kiem?q=dang+vien", "/xay-dung-dang/-/tag/dang-vien"
+
+    def prepare(self):
+        for s in self.stories:
+            s.slug = re.sub(r"-+", "-", re.sub(r"\d", "", s.slug.split("-nhiem-ky")[0])).strip("-")
+
+    def article_url(self, s):
+        return f"/{'xay-dung-dang' if s.section == 'party' else 'tin-tuc'}/-/view_content/{s.slug}"
+
+    def section_url(self, page=1):
+        return "/xay-dung-dang" if page == 1 else f"/xay-dung-dang?delta={self.per_page}&cur={page}"
+
+    def other_url(self, i):
+        return f"/{('kinh-te', 'van-hoa-xa-hoi')[i]}"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li class="breadcrumb-item"><a class="breadcrumb-link" href="{esc(u)}"><span class="breadcrumb-text-truncate">{esc(t)}</span></a></li>' for t, u in crumbs)
+        return head(title, self.name, '<script src="/o/frontend-js-web/loader/config.js"></script>', "/o/quangtri-theme/css/main.css",
+                    f'<meta property="og:site_name" content="{esc(self.name)}">\n<meta property="og:title" content="{esc(title)}">\n') + f"""
+<body class="controls-visible signed-out public-page site">
+<div class="d-flex flex-column min-vh-100"><div class="d-flex flex-column flex-fill" id="wrapper">
+<header id="banner"><div class="navbar navbar-classic navbar-top py-3"><div class="container-fluid container-fluid-max-xl"><a class="logo" href="/" title="{esc(self.name)}"><img src="/image/layout_set_logo?img_id=38120" alt=""></a></div></div>
+<nav class="navbar navbar-expand-md navbar-dark bg-primary"><ul class="navbar-nav" role="menubar">
+{menu_items(self, '<li class="lfr-nav-item nav-item" role="presentation"><a class="nav-link text-truncate" href="{url}" role="menuitem"><span class="text-truncate">{label}</span></a></li>')}
+</ul></nav></header>
+<section id="content"><div class="container"><nav aria-label="Breadcrumb"><ol class="breadcrumb">{crumb}</ol></nav>
+<div class="row"><div class="col-md-8 portlet-column" id="column-1">
+<div class="portlet-boundary portlet-boundary_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_ portlet-static portlet-asset-publisher" id="p_p_id_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_qtNews_">
+<div class="portlet-content-container"><div class="portlet-body">
+{main}
+</div></div></div></div>
+<div class="col-md-4 portlet-column" id="column-2">
+<div class="portlet-boundary"><h2 class="portlet-title-text">Tin mới nhất</h2><ul class="list-unstyled">{links(self, self.newest_links())}</ul></div>
+<div class="portlet-boundary"><h2 class="portlet-title-text">Xem nhiều</h2><ul class="list-unstyled">{links(self, self.most_read())}</ul></div>
+<div class="portlet-boundary portlet-journal-content"><div class="journal-content-article">{external_box()}</div></div>
+</div></div></div></section>
+<footer id="footer" role="contentinfo"><div class="container"><p>Bản quyền thuộc về {esc(self.place['cap'])}. Địa chỉ: 45 Hùng Vương, thành phố Đông Hà.</p><p>Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></div></footer>
+</div></div>
+<script>Liferay.Loader.require('frontend-js-web/liferay/aui_plugins.es');</script>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<p class="news-author text-right"><strong>{esc(s.author)}</strong></p>' if s.author else ""
+        return f"""<div class="asset-full-content clearfix mb-5 show-asset-title">
+<h1 class="component-title h3"><span class="asset-title d-inline">{esc(s.title)}</span></h1>
+<div class="autofit-row metadata-author"><div class="autofit-col autofit-col-expand"><div class="text-truncate-inline"><span class="text-secondary">{dmy(s.published)} {hm(s.published)}</span></div></div></div>
+<div class="asset-content mb-3"><div class="journal-content-article" data-analytics-asset-id="{s.id}">
+{f'<div class="news-sapo"><strong>{esc(s.lead)}</strong></div>' if s.lead else ''}
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+{author}
+</div></div>
+<div class="asset-links mb-4"><h4 class="component-title">Tin khác</h4><ul class="list-unstyled">{links(self, self.related(s))}</ul></div>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="list-group-item list-group-item-flex"><div class="autofit-col"><img class="sticker-img" src="/documents/20126/0/{s.id}.jpg"></div>'
+            f'<div class="autofit-col autofit-col-expand"><h4 class="list-group-title text-truncate"><a href="{esc(self.article_url(s))}">{esc(s.title)}</a></h4>'
+            f'<p class="list-group-subtitle text-truncate">{dmy(s.published)}</p><p class="list-group-text">{esc((s.lead or s.paragraphs[0])[:200])}</p></div></div>'
+            for s in stories
+        )
+        return f'<h2 class="component-title">{esc(heading)}</h2>\n<div class="list-group">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(
+            f'<li class="page-item{" active" if p == page else ""}"><a class="page-link" href="{esc(self.section_url(p))}">{p}</a></li>' for p in range(1, pages + 1)
+        )
+        nxt = f'<li class="page-item"><a class="page-link" href="{esc(self.section_url(page + 1))}"><span class="sr-only">Tiếp</span>»</a></li>' if page < pages else ""
+        return f'<div class="pagination-bar"><div class="dropdown pagination-items-per-page"><a class="dropdown-toggle page-link" href="javascript:;">{self.per_page} mục</a></div><div class="pagination-results">Hiển thị {(page - 1) * self.per_page + 1} - {min(page * self.per_page, self.party)} của {self.party} kết quả.</div><ul class="pagination">{items}{nxt}</ul></div>'
+
+
+# 4 ---------------------------------------------------------------------------------------------
+class NukeViet(Portal):
+    """NukeViet 4: the ``news`` module, ``/news/<category>/<slug>-<id>.html``, ``/page-2``
+    pagination, Bootstrap panels, ``#news-bodyhtml``."""
+
+    key, family = "nukeviet", "NukeViet 4 (/news/cat/slug-123.html, /page-2)"
+    name, short_name = "Đảng bộ huyện Tân Phú", "Đảng bộ huyện Tân Phú"
+    place = {"xa": ["Phú Lâm", "Trà Cổ", "Nam Cát Tiên", "Phú Bình"], "noi": "huyện Tân Phú", "cap": "Huyện ủy Tân Phú"}
+    newest, id_base, topic_offset, party, other, shorts = datetime(2024, 3, 22, 16, 40), 300, 6, 5, 2, (0, 3)
+    robots = "User-agent: *\nDisallow: /admin/\nDisallow: /data/\nDisallow: /includes/\nDisallow: /install/\n"
+    about_url, contact_url, documents_url = "/about/gioi-thieu-chung.html", "/contact/", "/laws/"
+    gallery_url, search_url, search_results_url, tag_url = "/photos/", "/seek/", "/seek/?q=dang+vien", "/news/tag/dang-vien"
+
+    def article_url(self, s):
+        cat = "xay-dung-dang" if s.section == "party" else ("kinh-te", "van-hoa-xa-hoi")[self.other_stories.index(s)]
+        return f"/news/{cat}/{cut(s.slug, 80)}-{s.id}.html"
+
+    def section_url(self, page=1):
+        return "/news/xay-dung-dang/" if page == 1 else f"/news/xay-dung-dang/page-{page}"
+
+    def other_url(self, i):
+        return f"/news/{('kinh-te', 'van-hoa-xa-hoi')[i]}/"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="{esc(u)}" itemprop="item" title="{esc(t)}"><span itemprop="name">{esc(t)}</span></a></li>' for t, u in crumbs)
+        return head(title, self.name, '<script src="/assets/js/jquery/jquery.min.js"></script>\n<script src="/assets/js/language/vi.js"></script>', "/themes/default/css/style.css") + f"""
+<body>
+<noscript><div class="alert alert-danger">Trình duyệt của bạn đã tắt chức năng hỗ trợ JavaScript.</div></noscript>
+<div class="body-bg"><div class="wraper">
+<header><div class="container"><div id="header" class="row"><div class="logo col-xs-24 col-sm-24 col-md-8"><a title="{esc(self.name)}" href="/"><img src="/uploads/logo.png" alt="{esc(self.name)}"></a><span class="site_name">{esc(self.name)}</span></div></div></div></header>
+<nav class="second-nav" id="menusite"><div class="container"><div class="row"><div class="bg box-shadow"><ul class="nav navbar-nav">
+{menu_items(self, '<li><a title="{label}" href="{url}">{label}</a></li>')}
+</ul></div></div></div></nav>
+<section><div class="container" id="body"><nav class="third-nav"><div class="row"><div class="bg"><div class="clearfix"><div class="col-xs-24 col-sm-18 col-md-18"><div class="breadcrumbs-wrap"><div class="display"><ul class="breadcrumbs list-none">{crumb}</ul></div></div></div></div></div></div></nav>
+<div class="marquee-news"><marquee>{links(self, self.newest_links(3), '{a} - ')}</marquee></div>
+<div class="row"><div class="col-md-18">
+{main}
+</div><div class="col-md-6">
+<div class="panel panel-primary"><div class="panel-heading">Tin mới</div><div class="panel-body"><ul class="block_tophits list-none list-items">{links(self, self.newest_links(), '<li class="clearfix">{a}</li>')}</ul></div></div>
+<div class="panel panel-primary"><div class="panel-heading">Tin xem nhiều</div><div class="panel-body"><ul class="list-none list-items">{links(self, self.most_read(), '<li class="clearfix">{a}</li>')}</ul></div></div>
+<div class="panel panel-primary"><div class="panel-heading">Liên kết website</div><div class="panel-body">{external_box()}</div></div>
+<div class="panel panel-primary"><div class="panel-heading">Thống kê truy cập</div><div class="panel-body"><ul class="counter list-none"><li><span>Đang truy cập</span><span>37</span></li><li><span>Tổng lượt truy cập</span><span>2.310.442</span></li></ul></div></div>
+</div></div></div></section>
+<footer id="footer" class="wraper"><div class="container"><div class="row"><div class="col-xs-24 col-sm-24 col-md-12"><p class="company_name">{esc(self.place['cap'])}</p><p>Địa chỉ: Thị trấn Tân Phú, huyện Tân Phú, tỉnh Đồng Nai</p><p>Điện thoại: 0251 3856 200</p></div>
+<div class="col-md-12"><div class="copyright"><span>&copy; Bản quyền thuộc về <a href="/">{esc(self.short_name)}</a>. Mã nguồn <a href="https://nukeviet.vn">NukeViet CMS</a>.</span></div></div></div></div></footer>
+</div></div>
+<script src="/themes/default/js/main.js"></script>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<p class="h5 text-right"><strong>Tác giả bài viết: </strong>{esc(s.author)}</p>' if s.author else ""
+        return f"""<div class="news_column panel panel-default" itemtype="http://schema.org/NewsArticle" itemscope>
+<div class="panel-body">
+<h1 class="title margin-bottom-lg" itemprop="headline">{esc(s.title)}</h1>
+<div class="row margin-bottom-lg"><div class="col-md-12"><span class="h5">{weekday(s.published).lower().replace("thứ", "Thứ")} - {dmy(s.published)} {hm(s.published)}</span></div>
+<div class="col-md-12"><ul class="list-inline text-right"><li><a class="dimgray" rel="nofollow" title="Gửi bài viết qua email" href="javascript:void(0);"><em class="fa fa-envelope fa-lg">&nbsp;</em></a></li><li><a class="dimgray" rel="nofollow" title="In ra" href="javascript:void(0);"><em class="fa fa-print fa-lg">&nbsp;</em></a></li></ul></div></div>
+<div class="clearfix">{f'<div class="hometext m-bottom" itemprop="description">{esc(s.lead)}</div>' if s.lead else ''}</div>
+<div id="news-bodyhtml" class="bodytext margin-bottom-lg">
+{"".join(f'<p style="text-align: justify;">{esc(p)}</p>' for p in s.paragraphs)}
+</div>
+{author}
+</div></div>
+<div class="news_column panel panel-default"><div class="panel-body other-news"><p class="h3"><strong>Những tin mới hơn</strong></p><div class="clearfix"><ul class="detail-related related list-none list-items">
+{links(self, self.related(s), '<li><em class="fa fa-angle-right">&nbsp;</em>{a} <em>({date})</em></li>')}
+</ul></div></div></div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="news_column panel panel-default"><div class="panel-body">'
+            f'<a href="{esc(self.article_url(s))}" title="{esc(s.title)}"><img alt="{esc(s.title)}" src="/assets/news/2024_0{s.published.month}/{s.id}.jpg" width="183" class="img-thumbnail pull-left imghome"></a>'
+            f'<h3><a href="{esc(self.article_url(s))}" title="{esc(s.title)}">{esc(s.title)}</a></h3>'
+            f'<div class="text-muted"><ul class="list-unstyled list-inline"><li><em class="fa fa-clock-o">&nbsp;</em> {dmy(s.published)} {hm(s.published)}</li><li><em class="fa fa-eye">&nbsp;</em> Đã xem: {s.id * 3}</li></ul></div>'
+            f'{esc((s.lead or s.paragraphs[0])[:220])}</div></div>'
+            for s in stories
+        )
+        return f'{items}\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(
+            f'<li class="active"><a href="#">{p}</a></li>' if p == page else f'<li><a href="{esc(self.section_url(p))}">{p}</a></li>' for p in range(1, pages + 1)
+        )
+        nxt = f'<li><a href="{esc(self.section_url(page + 1))}">&raquo;</a></li>' if page < pages else '<li class="disabled"><a href="#">&raquo;</a></li>'
+        return f'<div class="text-center"><ul class="pagination">{items}{nxt}</ul></div>'
+
+
+# 5 ---------------------------------------------------------------------------------------------
+class WordPress(Portal):
+    """WordPress with a news theme: ``/YYYY/MM/DD/slug/`` permalinks, ``/category/.../page/2/``."""
+
+    key, family = "wordpress", "WordPress (/YYYY/MM/DD/slug/, /page/2/)"
+    name, short_name = "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh Bình Định", "Đảng bộ Khối"
+    place = {"xa": ["Nhơn Bình", "Ghềnh Ráng", "Cát Tiến", "Phước Sơn"], "noi": "Đảng bộ Khối", "cap": "Đảng ủy Khối"}
+    newest, id_base, topic_offset, party, other, shorts, per_page = datetime(2024, 5, 9, 9, 15), 880, 8, 6, 1, (1, 5), 4
+    robots = "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+    about_url, contact_url, documents_url, gallery_url = "/gioi-thieu/", "/lien-he/", "/van-ban/", "/thu-vien-anh/"
+    search_url, search_results_url, tag_url = "/?s=", "/?s=dang+vien", "/tag/dang-vien/"
+    party_label, other_labels = "Xây dựng Đảng", ("Hoạt động đoàn thể",)
+
+    def article_url(self, s):
+        d = s.published
+        return f"/{d.year}/{d.month:02d}/{d.day:02d}/{cut(s.slug, 70)}/"
+
+    def section_url(self, page=1):
+        return "/category/xay-dung-dang/" if page == 1 else f"/category/xay-dung-dang/page/{page}/"
+
+    def other_url(self, i):
+        return "/category/hoat-dong-doan-the/"
+
+    def page(self, title, main, crumbs, kind):
+        body_class = {"article": "post-template-default single single-post single-format-standard", "listing": "archive category", "home": "home blog"}.get(kind, "page-template-default page")
+        return head(title, self.name, "<link rel='dns-prefetch' href='//fonts.googleapis.com' />\n<script src='/wp-includes/js/jquery/jquery.min.js?ver=3.7.1' id='jquery-core-js'></script>\n<link rel=\"https://api.w.org/\" href=\"/wp-json/\" />\n<meta name=\"generator\" content=\"WordPress 6.5.3\" />", "/wp-content/themes/newsup/style.css?ver=6.5.3") + f"""
+<body class="{body_class} wp-embed-responsive">
+<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Chuyển đến nội dung</a>
+<div class="mg-headwidget"><div class="mg-head-detail hidden-xs"><div class="container-fluid"><ul class="info-left"><li>{weekday(self.newest)}, {dmy(self.newest)}</li></ul></div></div>
+<div class="site-branding-text"><p class="site-title"><a href="/" rel="home">{esc(self.name)}</a></p><p class="site-description">Tin tức công tác xây dựng Đảng</p></div></div>
+<div class="mg-menu-full"><nav class="navbar navbar-expand-lg navbar-wp"><ul id="menu-primary" class="nav navbar-nav mr-auto">
+{menu_items(self, '<li class="menu-item menu-item-type-taxonomy menu-item-object-category"><a class="nav-link" href="{url}">{label}</a></li>')}
+</ul></nav></div>
+<div class="mg-latest-news-sec"><div class="mg-latest-news"><div class="bn_title"><span>Tin nóng</span></div><div class="mg-latest-news-slider marquee">{links(self, self.newest_links(3), '<span>{a}</span>')}</div></div></div>
+<div id="content" class="container-fluid"><div class="row"><div class="col-md-9"><div id="primary" class="content-area"><main id="main" class="site-main">
+{main}
+</main></div></div>
+<aside class="col-md-3"><div id="sidebar-right" class="mg-sidebar">
+<div id="block-2" class="mg-widget widget_search"><form role="search" method="get" class="search-form" action="/"><input type="search" class="search-field" name="s"><button class="search-submit">Tìm kiếm</button></form></div>
+<div id="recent-posts-2" class="mg-widget widget_recent_entries"><div class="mg-wid-title"><h6 class="wtitle">Bài viết mới</h6></div><ul>{links(self, self.newest_links())}</ul></div>
+<div id="wpp-2" class="mg-widget popular-posts"><div class="mg-wid-title"><h6 class="wtitle">Đọc nhiều</h6></div><ul class="wpp-list">{links(self, self.most_read(), '<li>{a}</li>', ' class="wpp-post-title"')}</ul></div>
+<div id="tag_cloud-2" class="mg-widget widget_tag_cloud"><div class="tagcloud"><a href="/tag/dang-vien/" class="tag-cloud-link">đảng viên</a></div></div>
+<div id="custom_html-2" class="widget_text mg-widget widget_custom_html"><div class="textwidget custom-html-widget">{external_box()}</div></div>
+</div></aside></div></div>
+<footer class="footer"><div class="mg-footer-widget-area"><p>{esc(self.name)} - Số 1 Hai Bà Trưng, Quy Nhơn, Bình Định</p></div><div class="mg-footer-copyright"><p>Bản quyền &copy; 2024. Vận hành bởi <a href="https://wordpress.org/">WordPress</a></p></div></footer>
+</div>
+<script src='/wp-content/themes/newsup/js/custom.js?ver=6.5.3' id='newsup-custom-js'></script>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        d = s.published
+        author = f'<span class="byline"> Đăng bởi <span class="author vcard"><a class="url fn n" href="/author/{self.slug_author(s)}/">{esc(s.author)}</a></span></span>' if s.author else ""
+        nav = links(self, self.related(s)[:2], '<div class="nav-links-item">{a}</div>')
+        return f"""<article id="post-{s.id}" class="post-{s.id} post type-post status-publish format-standard has-post-thumbnail hentry category-xay-dung-dang">
+<header class="entry-header"><div class="mg-blog-category"><a class="newsup-categories category-color-1" href="{esc(self.section_url())}">Xây dựng Đảng</a></div>
+<h1 class="entry-title title">{esc(s.title)}</h1>
+<div class="media mg-info-author-block"><div class="media-body"><span class="mg-blog-date"><i class="fas fa-clock"></i> <time class="entry-date published" datetime="{iso(d)}">{d.day} Tháng {d.month}, {d.year}</time></span>{author}</div></div></header>
+<div class="entry-content">
+{f'<p><strong>{esc(s.lead)}</strong></p>' if s.lead else ''}
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+<div class="post-share"><a class="post-share-icons facebook" href="https://www.facebook.com/sharer.php?u={esc(self.article_url(s))}">Chia sẻ</a></div>
+</div>
+<footer class="entry-footer"><span class="tags-links"><a href="/tag/dang-vien/" rel="tag">đảng viên</a></span></footer>
+</article>
+<nav class="navigation post-navigation" aria-label="Bài viết"><h2 class="screen-reader-text">Điều hướng bài viết</h2><div class="nav-links">{nav}</div></nav>
+<div id="comments" class="comments-area"><div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Để lại một bình luận</h3><form action="/wp-comments-post.php" method="post" id="commentform"><p class="comment-notes">Email của bạn sẽ không được hiển thị công khai.</p><textarea id="comment" name="comment"></textarea></form></div></div>"""
+
+    @staticmethod
+    def slug_author(s):
+        from stories import slugify
+        return slugify(s.author or "admin")
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<article class="d-md-flex mg-posts-sec-post"><div class="col-12 col-md-6"><a href="{esc(self.article_url(s))}"><img width="300" src="/wp-content/uploads/{s.published.year}/{s.published.month:02d}/anh-{s.id}-300x200.jpg" class="wp-post-image"></a></div>'
+            f'<div class="mg-sec-top-post py-3 col"><h4 class="entry-title title"><a href="{esc(self.article_url(s))}">{esc(s.title)}</a></h4>'
+            f'<div class="mg-blog-meta"><span class="mg-blog-date"><i class="fas fa-clock"></i> <a href="{esc(self.article_url(s))}">{s.published.day} Tháng {s.published.month}, {s.published.year}</a></span></div>'
+            f'<div class="mg-content"><p>{esc((s.lead or s.paragraphs[0])[:200])} &hellip;</p></div></div></article>'
+            for s in stories
+        )
+        return f'<div class="mg-breadcrumb-title"><h1 class="page-title">Chuyên mục: {esc(heading)}</h1></div>\n<div id="grid" class="mg-posts-modul-6">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(
+            f'<span aria-current="page" class="page-numbers current">{p}</span>' if p == page else f'<a class="page-numbers" href="{esc(self.section_url(p))}">{p}</a>' for p in range(1, pages + 1)
+        )
+        if page > 1:
+            items = f'<a class="prev page-numbers" href="{esc(self.section_url(page - 1))}">Trước</a>' + items
+        if page < pages:
+            items += f'<a class="next page-numbers" href="{esc(self.section_url(page + 1))}">Tiếp</a>'
+        return f'<nav class="navigation pagination" aria-label="Các bài viết"><h2 class="screen-reader-text">Điều hướng bài viết</h2><div class="nav-links">{items}</div></nav>'
+
+
+# 6 ---------------------------------------------------------------------------------------------
+class VNPTiPortal(Portal):
+    """VNPT iPortal (on SharePoint Foundation underneath): ``/Pages/<page>.aspx?ItemID=N``
+    article pages, ``?Page=2`` pagination rendered server-side as links."""
+
+    key, family = "vnpt", "VNPT iPortal (/Pages/x.aspx?ItemID=, ?Page=2)"
+    name, short_name = "Cổng thông tin điện tử huyện Cẩm Thủy", "Cẩm Thủy"
+    place = {"xa": ["Cẩm Tân", "Cẩm Bình", "Cẩm Phong", "Cẩm Ngọc"], "noi": "huyện Cẩm Thủy", "cap": "Huyện ủy Cẩm Thủy"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 2, 28, 14, 0), 2301, 10, 6, (2, 5)
+    robots = "User-agent: *\nDisallow: /_layouts/\nDisallow: /_vti_bin/\n"
+    about_url, contact_url, documents_url = "/Pages/gioi-thieu.aspx", "/Pages/lien-he.aspx", "/Pages/van-ban-chi-dao-dieu-hanh.aspx"
+    gallery_url, search_url, search_results_url = "/Pages/thu-vien-hinh-anh.aspx", "/Pages/tim-kiem.aspx", "/Pages/tim-kiem.aspx?k=dang+vien"
+    tag_url = "/Pages/tin-tuc-su-kien.aspx?CateID=12&tag=dang-vien"
+
+    def article_url(self, s):
+        cate = 12 if s.section == "party" else 13 + self.other_stories.index(s)
+        return f"/Pages/tin-tuc-su-kien.aspx?ItemID={s.id}&CateID={cate}"
+
+    def section_url(self, page=1):
+        return "/Pages/xay-dung-dang.aspx" if page == 1 else f"/Pages/xay-dung-dang.aspx?Page={page}"
+
+    def other_url(self, i):
+        return f"/Pages/{('kinh-te', 'van-hoa-xa-hoi')[i]}.aspx"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = '<span class="sep"> » </span>'.join(f'<a href="{esc(u)}">{esc(t)}</a>' for t, u in crumbs)
+        return head(title, self.name, '<script type="text/javascript" src="/_layouts/1066/init.js?rev=ck%2BHdHQ8ABQHif7kr%2Bj7iQ%3D%3D"></script>\n<script src="/Style Library/VNPT/js/iportal.js"></script>', "/Style Library/VNPT/css/iportal.css") + f"""
+<body scroll="yes" onload="javascript:_spBodyOnLoadWrapper();">
+<form name="aspnetForm" method="post" action="{esc(crumbs[-1][1])}" id="aspnetForm">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwULLTEzMjcxNjU0MjMPZBYCZg9kFgICAw9kFgQC">
+<div id="iportal-wrapper"><div class="iportal-header"><a href="/"><img src="/Style Library/VNPT/images/banner-camthuy.jpg" alt="{esc(self.name)}"></a></div>
+<div class="iportal-menu"><ul class="menu-top">
+{menu_items(self, '<li><a href="{url}">{label}</a></li>')}
+</ul><div class="search-box"><input name="ctl00$txtSearch" type="text" id="ctl00_txtSearch"><a href="{esc(self.search_url)}">Tìm kiếm</a></div></div>
+<div class="iportal-ticker"><span class="ticker-title">Tin nổi bật:</span> <marquee>{links(self, self.newest_links(3), '{a} | ')}</marquee></div>
+<div class="iportal-breadcrumb">Bạn đang ở: {crumb}</div>
+<table class="iportal-body" width="100%"><tr>
+<td class="iportal-main" valign="top"><div class="ms-WPBody" id="WebPartWPQ2">
+{main}
+</div></td>
+<td class="iportal-right" valign="top" width="290">
+<div class="box-right"><div class="box-title">Tin mới cập nhật</div><ul class="list-news">{links(self, self.newest_links(), '<li>{a}</li>')}</ul></div>
+<div class="box-right"><div class="box-title">Tin đọc nhiều</div><ul class="list-news">{links(self, self.most_read(), '<li>{a}</li>')}</ul></div>
+<div class="box-right"><div class="box-title">Liên kết website</div>{external_box("Liên kết")}</div>
+</td></tr></table>
+<div class="iportal-footer"><p><b>CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN CẨM THỦY</b></p><p>Cơ quan chủ quản: Ủy ban nhân dân huyện Cẩm Thủy - Địa chỉ: Thị trấn Phong Sơn, huyện Cẩm Thủy, tỉnh Thanh Hóa</p><p>Thiết kế bởi VNPT Thanh Hóa</p></div>
+</div></form>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<div class="author">{esc(s.author)}</div>' if s.author else ""
+        return f"""<div class="news-detail">
+<div class="title-news"><h2 class="title">{esc(s.title)}</h2></div>
+<div class="date-news">Ngày {dmy(s.published)} | {hm(s.published)}</div>
+{f'<div class="sapo-news"><b>{esc(s.lead)}</b></div>' if s.lead else ''}
+<div class="content-news ms-rtestate-field">
+{"".join(f'<p style="text-align:justify">{esc(p)}</p>' for p in s.paragraphs)}
+</div>
+{author}
+<div class="tool-news"><a href="javascript:window.print();">In trang</a> <a href="mailto:?subject={esc(s.title)}">Gửi email</a></div>
+<div class="other-news"><div class="other-title">Tin khác</div><ul>{links(self, self.related(s), '<li>{a} <span class="date">({date})</span></li>')}</ul></div>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="item-news"><div class="img"><a href="{esc(self.article_url(s))}"><img src="/PublishingImages/{s.id}.jpg" width="150"></a></div>'
+            f'<div class="info"><a class="title" href="{esc(self.article_url(s))}">{esc(s.title)}</a><span class="date">({dmy(s.published)})</span>'
+            f'<p class="sapo">{esc((s.lead or s.paragraphs[0])[:200])}</p></div></div>'
+            for s in stories
+        )
+        return f'<div class="cate-title"><h1>{esc(heading)}</h1></div>\n<div class="list-item-news">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(f'<span class="current">{p}</span>' if p == page else f'<a href="{esc(self.section_url(p))}">{p}</a>' for p in range(1, pages + 1))
+        return f'<div class="paging">Trang: {items}</div>'
+
+
+# 7 ---------------------------------------------------------------------------------------------
+class Viettel(Portal):
+    """Viettel's e-government portal: ``/vi/news/<category>/<slug>-<id>.html``, pagination by
+    ``?page=2`` on the category, Bootstrap cards."""
+
+    key, family = "viettel", "Viettel portal (/vi/news/cat/slug-1234.html, ?page=2)"
+    name, short_name = "Cổng thông tin điện tử thị xã Ba Đồn", "Ba Đồn"
+    place = {"xa": ["Quảng Thọ", "Quảng Phúc", "Quảng Hòa", "Quảng Lộc"], "noi": "thị xã Ba Đồn", "cap": "Thị ủy Ba Đồn"}
+    newest, id_base, topic_offset, party, other, shorts = datetime(2024, 4, 11, 7, 45), 12040, 1, 7, 1, (1, 6)
+    robots = "User-agent: *\nDisallow: /admin/\nDisallow: /api/\n"
+    about_url, contact_url, documents_url = "/vi/page/gioi-thieu.html", "/vi/contact.html", "/vi/document/van-ban-chi-dao.html"
+    gallery_url, search_url, search_results_url, tag_url = "/vi/album/thu-vien-anh.html", "/vi/search.html", "/vi/search.html?keyword=dang+vien", "/vi/tag/dang-vien.html"
+    other_labels = ("Quốc phòng - An ninh",)
+
+    def article_url(self, s):
+        return f"/vi/news/{'xay-dung-dang' if s.section == 'party' else 'quoc-phong-an-ninh'}/{cut(s.slug, 70)}-{s.id}.html"
+
+    def section_url(self, page=1):
+        return "/vi/news/xay-dung-dang/" if page == 1 else f"/vi/news/xay-dung-dang/?page={page}"
+
+    def other_url(self, i):
+        return "/vi/news/quoc-phong-an-ninh/"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li class="breadcrumb-item"><a href="{esc(u)}">{esc(t)}</a></li>' for t, u in crumbs)
+        return head(title, self.name, '<link rel="shortcut icon" href="/themes/egov/images/favicon.ico">\n<script src="/themes/egov/js/app.min.js" defer></script>', "/themes/egov/css/app.min.css",
+                    f'<meta property="og:type" content="{"article" if kind == "article" else "website"}">\n<meta property="og:title" content="{esc(title)}">\n') + f"""
+<body class="egov-theme">
+<div class="top-bar"><div class="container"><span class="today">{weekday(self.newest)}, ngày {dmy(self.newest)}</span><a class="login" href="/vi/login.html" rel="nofollow">Đăng nhập</a></div></div>
+<header class="header"><div class="container"><a class="brand" href="/"><img src="/uploads/banner/ba-don.png" alt=""><span class="brand-name">{esc(self.name).upper()}</span></a></div></header>
+<nav class="main-nav navbar navbar-expand-lg"><div class="container"><ul class="navbar-nav">
+{menu_items(self, '<li class="nav-item"><a class="nav-link" href="{url}">{label}</a></li>')}
+<li class="nav-item"><a class="nav-link" href="{esc(self.search_url)}"><i class="icon-search"></i></a></li>
+</ul></div></nav>
+<div class="news-ticker container"><div class="ticker-label">Tin mới</div><div class="ticker-items">{links(self, self.newest_links(3), '<div class="ticker-item">{a}</div>')}</div></div>
+<main class="main container"><nav aria-label="breadcrumb"><ol class="breadcrumb">{crumb}</ol></nav>
+<div class="row"><div class="col-lg-8 main-content">
+{main}
+</div><div class="col-lg-4 sidebar">
+<div class="card widget"><div class="card-header">Tin mới nhất</div><ul class="list-group list-group-flush">{links(self, self.newest_links(), '<li class="list-group-item">{a}</li>')}</ul></div>
+<div class="card widget"><div class="card-header">Xem nhiều</div><ul class="list-group list-group-flush">{links(self, self.most_read(), '<li class="list-group-item">{a}</li>')}</ul></div>
+<div class="card widget"><div class="card-header">Liên kết</div><div class="card-body">{external_box(kind="banners")}</div></div>
+</div></div></main>
+<footer class="footer"><div class="container"><p class="footer-title">{esc(self.name).upper()}</p><p>Cơ quan chủ quản: UBND thị xã Ba Đồn. Địa chỉ: 179 Hùng Vương, phường Ba Đồn, tỉnh Quảng Bình</p><p>Giấy phép số 12/GP-TTĐT. Phát triển bởi Viettel Quảng Bình.</p></div></footer>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<div class="news-author">{esc(s.author)}</div>' if s.author else ""
+        return f"""<article class="news-detail">
+<h1 class="news-title">{esc(s.title)}</h1>
+<div class="news-meta"><span class="news-date"><i class="icon-calendar"></i> {hm(s.published)} {dmy(s.published)}</span><span class="news-views"><i class="icon-eye"></i> {s.id % 900} lượt xem</span></div>
+{f'<div class="news-summary">{esc(s.lead)}</div>' if s.lead else ''}
+<div class="news-content">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+{author}
+<div class="news-share"><span>Chia sẻ:</span> <a href="https://www.facebook.com/sharer/sharer.php" target="_blank">Facebook</a> <a href="https://zalo.me/share" target="_blank">Zalo</a></div>
+</article>
+<section class="news-related"><h3 class="section-title">Tin cùng chuyên mục</h3><ul>{links(self, self.related(s), '<li>{a}</li>')}</ul></section>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="news-item media"><a class="news-thumb" href="{esc(self.article_url(s))}"><img src="/uploads/news/{s.id}.jpg" alt=""></a>'
+            f'<div class="media-body"><h3 class="news-item-title"><a href="{esc(self.article_url(s))}">{esc(s.title)}</a></h3>'
+            f'<div class="news-item-date">{dmy(s.published)}</div><p class="news-item-desc">{esc((s.lead or s.paragraphs[0])[:200])}</p></div></div>'
+            for s in stories
+        )
+        return f'<h1 class="category-title">{esc(heading)}</h1>\n<div class="news-list">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(
+            f'<li class="page-item{" active" if p == page else ""}"><a class="page-link" href="{esc(self.section_url(p))}">{p}</a></li>' for p in range(1, pages + 1)
+        )
+        return f'<nav><ul class="pagination justify-content-center">{items}</ul></nav>'
+
+
+# 8 ---------------------------------------------------------------------------------------------
+class SharePoint(Portal):
+    """SharePoint 2013 publishing portal: ``/portal/Pages/YYYY-MM-DD/Slug-N.aspx`` pages and a
+    news web part paged only by ``javascript:__doPostBack(..., 'Page$2')``: the second page of the
+    section is reachable by no link, so its stories are listed as unreachable in the manifest."""
+
+    key, family = "sharepoint", "SharePoint (/portal/Pages/YYYY-MM-DD/Slug.aspx, postback-only paging)"
+    name, short_name = "Cổng thông tin điện tử tỉnh Hà Nam", "Hà Nam"
+    place = {"xa": ["Liêm Tuyền", "Tiên Hải", "Đồng Hóa", "Nhân Bình"], "noi": "tỉnh Hà Nam", "cap": "Tỉnh ủy Hà Nam"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 5, 30, 17, 20), 10, 3, 6, (1, 4)
+    robots = "User-agent: *\nDisallow: /_layouts/\nDisallow: /_vti_bin/\nDisallow: /_catalogs/\n"
+    about_url, contact_url, documents_url = "/portal/Pages/Gioi-thieu.aspx", "/portal/Pages/Lien-he.aspx", "/portal/Pages/Van-ban-chi-dao.aspx"
+    gallery_url, search_url, search_results_url = "/portal/Pages/Thu-vien-anh.aspx", "/portal/Pages/Tim-kiem.aspx", "/portal/Pages/Tim-kiem.aspx?k=dang+vien"
+    tag_url = ""
+
+    def article_url(self, s):
+        slug = "-".join(w.capitalize() for w in s.slug.split("-")[:12])
+        return f"/portal/Pages/{s.published:%Y-%m-%d}/{slug}-{s.id}.aspx"
+
+    def section_url(self, page=1):
+        return "/portal/Pages/Xay-dung-Dang.aspx"
+
+    def other_url(self, i):
+        return f"/portal/Pages/{('Kinh-te', 'Van-hoa-Xa-hoi')[i]}.aspx"
+
+    def pages(self):
+        # one URL for the section: its page 2 is a postback on the same URL, which no crawler makes
+        out = super().pages()
+        home, party = ("Trang chủ", "/"), (self.party_label, self.section_url())
+        out[self.section_url()] = self.page(self.party_label, self.listing_main(self.party_label, self.listed(1), self.pager(1, self.pages_count)), [home, party], "listing")
+        return out
+
+    def page(self, title, main, crumbs, kind):
+        crumb = '<span class="s4-bcsep"> &gt; </span>'.join(f'<a href="{esc(u)}">{esc(t)}</a>' for t, u in crumbs)
+        action = crumbs[-1][1] if kind != "home" else "/portal/Pages/default.aspx"
+        return head(title, self.name, '<script type="text/javascript" src="/_layouts/15/init.js?rev=ZyFBO9X%2FZhgIQlTuYbxVbw%3D%3D"></script>\n<script type="text/javascript" src="/_layouts/15/sp.core.js"></script>\n<meta name="GENERATOR" content="Microsoft SharePoint">', "/Style Library/HaNam/css/portal.css") + f"""
+<body>
+<div id="ms-designer-ribbon"></div>
+<form method="post" action="{esc(action)}" onsubmit="javascript:return WebForm_OnSubmit();" id="aspnetForm">
+<div class="aspNetHidden"><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value=""><input type="hidden" name="__EVENTARGUMENT" id="__EVENTARGUMENT" value=""><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMA9kFgJmD2QWAgIBD2QWBAIBD2QWAgIJD2QWAmYPZBYC"></div>
+<script type="text/javascript">var theForm = document.forms['aspnetForm'];function __doPostBack(eventTarget, eventArgument) {{ if (!theForm.onsubmit || (theForm.onsubmit() != false)) {{ theForm.__EVENTTARGET.value = eventTarget; theForm.__EVENTARGUMENT.value = eventArgument; theForm.submit(); }} }}</script>
+<div id="s4-workspace"><div id="s4-bodyContainer">
+<div class="hn-header"><a href="/"><img src="/PublishingImages/banner-hanam.png" alt="{esc(self.name)}"></a></div>
+<div class="hn-menu"><ul class="root static">
+{menu_items(self, '<li class="static"><a class="static menu-item ms-core-listMenu-item" href="{url}"><span class="additional-background"><span class="menu-item-text">{label}</span></span></a></li>')}
+</ul></div>
+<div class="hn-ticker"><marquee>{links(self, self.newest_links(3), '{a} • ')}</marquee></div>
+<div class="hn-breadcrumb"><span id="ctl00_PlaceHolderTitleBreadcrumb_ContentMap">{crumb}</span></div>
+<div id="contentRow"><div class="hn-col-main" id="MSO_ContentTable">
+<div class="ms-webpart-zone ms-fullWidth"><div id="MSOZoneCell_WebPartWPQ3" class="s4-wpcell-plain ms-webpartzone-cell ms-webpart-cell-vertical ms-fullWidth">
+{main}
+</div></div></div>
+<div class="hn-col-right">
+<div class="ms-webpart-chrome"><h2 class="ms-webpart-titleText">Tin mới</h2><ul class="news-new">{links(self, self.newest_links(), '<li>{a}</li>')}</ul></div>
+<div class="ms-webpart-chrome"><h2 class="ms-webpart-titleText">Tin đọc nhiều</h2><ul class="news-most">{links(self, self.most_read(), '<li>{a}</li>')}</ul></div>
+<div class="ms-webpart-chrome"><h2 class="ms-webpart-titleText">Website liên kết</h2>{external_box()}</div>
+<div class="ms-webpart-chrome"><a href="{esc(self.search_url)}">Tìm kiếm nâng cao</a></div>
+</div></div>
+<div class="hn-footer"><p>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ NAM</p><p>Cơ quan chủ quản: Văn phòng UBND tỉnh Hà Nam - Địa chỉ: Đường Trần Phú, thành phố Phủ Lý</p></div>
+</div></div>
+</form>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<div class="article-author"><strong>{esc(s.author)}</strong></div>' if s.author else ""
+        return f"""<div class="article-page">
+<div class="article-title"><h1><span id="ctl00_PlaceHolderMain_ctl00_RichHtmlField1__ControlWrapper_RichHtmlField">{esc(s.title)}</span></h1></div>
+<div class="article-date"><span class="date">{dmy(s.published)}</span> <span class="time">{hm(s.published)}</span></div>
+{f'<div class="article-sapo"><div class="ms-rtestate-field">{esc(s.lead)}</div></div>' if s.lead else ''}
+<div class="article-content"><div id="ctl00_PlaceHolderMain_ctl02__ControlWrapper_RichHtmlField" class="ms-rtestate-field" style="display:inline" aria-labelledby="ctl00_PlaceHolderMain_ctl02_label">
+{"".join(f'<p style="text-align:justify">{esc(p)}</p>' for p in s.paragraphs)}
+</div></div>
+{author}
+<div class="other-news"><h3>Các tin khác</h3><ul>{links(self, self.related(s), '<li>{a} <span>({date})</span></li>')}</ul></div>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        rows = "\n".join(
+            f'<tr class="{"" if i % 2 else "ms-alternating"}"><td><div class="news-item"><a href="{esc(self.article_url(s))}"><img src="/PublishingImages/tin/{s.id}.jpg"></a>'
+            f'<a class="news-title" href="{esc(self.article_url(s))}">{esc(s.title)}</a> <span class="news-date">({dmy(s.published)})</span>'
+            f'<div class="news-summary">{esc((s.lead or s.paragraphs[0])[:200])}</div></div></td></tr>'
+            for i, s in enumerate(stories)
+        )
+        return f'<h1 class="cate-name">{esc(heading)}</h1>\n<table class="ms-listviewtable" id="ctl00_ctl37_g_8a1b_gvNews" cellspacing="0" border="0">\n{rows}\n{pager}\n</table>'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        cells = "".join(
+            f"<td><span>{p}</span></td>" if p == page else f"<td><a href=\"javascript:__doPostBack('ctl00$ctl37$g_8a1b$gvNews','Page${p}')\">{p}</a></td>"
+            for p in range(1, pages + 1)
+        )
+        return f'<tr class="pager"><td><table><tr>{cells}</tr></table></td></tr>'
