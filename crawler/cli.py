@@ -69,14 +69,26 @@ def cli():
 
 
 @cli.command()
+@click.argument("key", required=False)
+@click.option("--remove", "remove_key", metavar="KEY", help="Remove this source's pages and run log (and articles, with --yes).")
+@click.option("--yes", is_flag=True, help="With --remove: delete the source's articles too.")
 @db_option
 @sources_option
-def sources(db_path: Path, registry: dict[str, Source], sources_dir):
-    """List the registry with each source's health: articles, last successful run, errors, broken or not."""
+def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], sources_dir):
+    """List the registry with each source's health: articles, last successful run, errors, broken or not.
+
+    With KEY, print what crawls with --url learnt of that portal as a draft registry entry.
+    """
     from archive.runs import source_health
 
     from .health import health_table
 
+    if remove_key:
+        remove(remove_key, yes, db_path)
+        return
+    if key:
+        print_draft(key, db_path)
+        return
     health = {}
     if db_path.exists():
         try:
@@ -87,6 +99,49 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
             fail(str(exc))
     for line in health_table(registry, health):
         click.echo(line)
+
+
+def print_draft(key: str, db_path: Path) -> None:
+    from archive.shapes import load_shapes
+
+    from .shapes import draft_entry
+
+    archive = open_existing(db_path)
+    try:
+        row = next(archive.db.query("select * from sources where key = ?", [key]), None)
+        shapes = load_shapes(archive.db, key)
+    finally:
+        archive.close()
+    if row is None:
+        fail(f"unknown source: {key} (not in {db_path})", 1)
+    if shapes is None:
+        fail(f"{key}: no shapes learnt (a crawl with --url that stores articles learns them)", 1)
+    click.echo(draft_entry(row, shapes), nl=False)
+
+
+def remove(key: str, yes: bool, db_path: Path) -> None:
+    """Remove a source's rows; its articles only with ``yes``. Refusals are one line and exit code 1."""
+    from archive.removal import remove_source, source_counts
+
+    archive = open_existing(db_path)
+    try:
+        lock.acquire(db_path)
+    except lock.ArchiveBusy as exc:
+        archive.close()
+        fail(str(exc), EXIT_BUSY)
+    try:
+        counts = source_counts(archive.db, key)
+        if counts is None:
+            fail(f"unknown source: {key} (nothing of it in {db_path})", 1)
+        articles = counts["articles"]
+        click.echo(f"{key}: removing it deletes {articles} articles, {counts['pages']} pages, {counts['crawls']} runs", err=True)
+        if articles and not yes:
+            fail(f"{key} has {articles} articles: give --yes to delete them with it", 1)
+        remove_source(archive.db, key)
+    finally:
+        archive.close()
+        lock.release(db_path)
+    click.echo(f"removed {key}")
 
 
 @cli.command()

@@ -30,7 +30,8 @@ from .links import DATE_IN_TEXT, FILE_SUFFIX, NEVER_ARTICLE, PAGINATION_TEXT, Li
 from .registry import Source
 
 MIN_ITEMS = 2
-MAX_ITEM_LINKS = 4  # distinct URLs in one item block (thumbnail, headline, "xem thêm", a category)
+MAX_ITEM_LINKS = 4  # distinct URLs in one item block (thumbnail, headline, "xem thêm", a category) ...
+HEADLINE_WORDS = 4  # ... of which one only has a headline's words: a block with more is a box of links
 SUMMARY_CHARS = 60  # text beside the links that makes a summary
 # Containers that are never the section's listing, by tag or by a token of their class or id
 # (beside furniture.BLOCK_MARK's related lists, link boxes, most-read and latest-news boxes).
@@ -103,9 +104,10 @@ def _furniture(parent: etree._Element) -> bool:
 
 
 def _headline(member: etree._Element, source: Source) -> tuple[Link | None, int]:
-    """The block's headline link (its longest anchor) and the number of distinct URLs it links."""
+    """The block's headline link (its longest anchor) and the number of distinct URLs it links (too
+    many when two of them carry headlines)."""
     anchors = [member] if member.tag == "a" else list(member.iter("a"))
-    best, urls = None, set()
+    best, urls, headlines = None, set(), set()
     for anchor in anchors:
         href = (anchor.get("href") or "").strip()
         if not href.startswith(("http://", "https://")):
@@ -115,9 +117,11 @@ def _headline(member: etree._Element, source: Source) -> tuple[Link | None, int]
             continue
         urls.add(url)
         text = one_line(anchor.text_content() or anchor.get("title") or "")
+        if len(text.split()) >= HEADLINE_WORDS:
+            headlines.add(url)
         if best is None or len(text) > len(best.text):
             best = Link(url, text)
-    return best, len(urls)
+    return best, len(urls) if len(headlines) <= 1 else MAX_ITEM_LINKS + 1
 
 
 def _group(parent: etree._Element, members: list, source: Source) -> tuple[list[Link], dict] | None:

@@ -27,6 +27,7 @@ PART_CLASSES: list[tuple[str, re.Pattern]] = [
 ]
 EXTENSION = re.compile(r"^(.*?)(\.[a-z]{2,5})?$", re.IGNORECASE)
 PAGER_SUFFIX = r"/?(trang|page|p)[-/]?\d+(\.html?|\.aspx)?/?"
+PAGER_PARAM = r"(page|p|trang|pageindex|pagenum|cur|pg|start|p_p_\w+|p_r_p_\w+|_\w+_(cur|delta))=[^&#]*"  # Liferay's too
 ORIGIN = r"^https?://[^/]+"  # patterns are searched in the whole URL: a path must start after the host
 
 
@@ -78,9 +79,9 @@ def listing_pattern(start_urls: list[str]) -> str | None:
     for url in start_urls:
         parts = urlsplit(url)
         if parts.query:
-            alternatives.append(re.escape(f"{parts.path}?{parts.query}") + "(&[^#]*)?")
+            alternatives.append(re.escape(f"{parts.path}?{parts.query}") + f"(&{PAGER_PARAM})*")
         else:
-            alternatives.append(re.escape(parts.path.rstrip("/")) + r"/?(\?[^#]*|" + PAGER_SUFFIX + ")?")
+            alternatives.append(re.escape(parts.path.rstrip("/")) + rf"/?(\?{PAGER_PARAM}(&{PAGER_PARAM})*|{PAGER_SUFFIX})?")
     if not alternatives:
         return None
     body = alternatives[0] if len(alternatives) == 1 else "(" + "|".join(alternatives) + ")"
