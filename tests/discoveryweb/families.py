@@ -756,3 +756,333 @@ class SharePoint(Portal):
             for p in range(1, pages + 1)
         )
         return f'<tr class="pager"><td><table><tr>{cells}</tr></table></td></tr>'
+
+
+# 9 ---------------------------------------------------------------------------------------------
+class Joomla(Portal):
+    """Joomla 3: ``/index.php/<menu>/<id>-<alias>`` articles, category blog paged by ``?start=4``,
+    ``div.item-page`` with ``itemprop="articleBody"`` and ``dl.article-info``."""
+
+    key, family = "joomla", "Joomla 3 (/index.php/menu/123-alias, ?start=4)"
+    name, short_name = "Đảng bộ xã Quảng Phú", "Đảng bộ xã Quảng Phú"
+    place = {"xa": ["Quảng Phú", "Quảng Tâm", "Quảng Thịnh", "Quảng Đông"], "noi": "xã Quảng Phú", "cap": "Đảng ủy xã Quảng Phú"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 1, 19, 10, 0), 60, 5, 6, (3, 5)
+    robots = "User-agent: *\nDisallow: /administrator/\nDisallow: /cache/\nDisallow: /components/\nDisallow: /tmp/\n"
+    about_url, contact_url, documents_url = "/index.php/gioi-thieu", "/index.php/lien-he", "/index.php/van-ban"
+    gallery_url, search_url = "/index.php/thu-vien-anh", "/index.php/tim-kiem"
+    search_results_url, tag_url = "/index.php/tim-kiem?searchword=dang+vien&searchphrase=all", "/index.php/component/tags/tag/dang-vien"
+
+    def article_url(self, s):
+        menu = "xay-dung-dang" if s.section == "party" else ("kinh-te", "van-hoa-xa-hoi")[self.other_stories.index(s)]
+        return f"/index.php/{menu}/{s.id}-{cut(s.slug, 60)}"
+
+    def section_url(self, page=1):
+        return "/index.php/xay-dung-dang" if page == 1 else f"/index.php/xay-dung-dang?start={(page - 1) * self.per_page}"
+
+    def other_url(self, i):
+        return f"/index.php/{('kinh-te', 'van-hoa-xa-hoi')[i]}"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = '<span class="divider"> / </span>'.join(f'<a href="{esc(u)}" class="pathway">{esc(t)}</a>' for t, u in crumbs)
+        return head(title, self.name, '<meta name="generator" content="Joomla! - Open Source Content Management">\n<script src="/media/jui/js/jquery.min.js?1f0e2a"></script>\n<script src="/media/system/js/caption.js?1f0e2a"></script>', "/templates/protostar/css/template.css?1f0e2a") + f"""
+<body class="site com_content view-{'article' if kind == 'article' else 'category'} no-layout no-task itemid-{110 + len(kind)}">
+<div class="body" id="top"><div class="container">
+<header class="header" role="banner"><div class="header-inner clearfix"><a class="brand pull-left" href="/"><span class="site-title" title="{esc(self.name)}">{esc(self.name)}</span></a>
+<div class="header-search pull-right"><div class="search"><form action="{esc(self.search_url)}" method="post" class="form-inline"><input name="searchword" maxlength="200" class="inputbox search-query input-medium" type="search" placeholder="Tìm kiếm..."><input type="hidden" name="task" value="search"></form></div></div></div></header>
+<nav class="navigation" role="navigation"><ul class="nav menu nav-pills mod-list">
+{menu_items(self, '<li class="item-1xx"><a href="{url}">{label}</a></li>')}
+</ul></nav>
+<div class="moduletable ticker"><marquee>{links(self, self.newest_links(3), '{a} &#9679; ')}</marquee></div>
+<div class="row-fluid"><main id="content" role="main" class="span9">
+<ul itemscope itemtype="https://schema.org/BreadcrumbList" class="breadcrumb"><li>Bạn đang ở: &#160;</li><li>{crumb}</li></ul>
+<div id="system-message-container"></div>
+{main}
+</main>
+<div id="aside" class="span3">
+<div class="well "><h3 class="page-header">Tin mới</h3><ul class="latestnews mod-list">{links(self, self.newest_links(), '<li itemscope itemtype="https://schema.org/Article">{a}</li>')}</ul></div>
+<div class="well "><h3 class="page-header">Đọc nhiều nhất</h3><ul class="mostread mod-list">{links(self, self.most_read(), '<li itemscope itemtype="https://schema.org/Article">{a}</li>')}</ul></div>
+<div class="well "><h3 class="page-header">Liên kết</h3>{external_box()}</div>
+</div></div></div></div>
+<footer class="footer" role="contentinfo"><div class="container"><hr><p class="pull-right"><a href="#top" id="back-top">Về đầu trang</a></p><p>&copy; 2024 {esc(self.name)} - Thôn Đông, xã Quảng Phú, huyện Quảng Trạch, tỉnh Quảng Bình</p></div></footer>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        d = s.published
+        author = f'<dd class="createdby" itemprop="author" itemscope itemtype="https://schema.org/Person">Viết bởi <span itemprop="name">{esc(s.author)}</span></dd>' if s.author else ""
+        return f"""<div class="item-page" itemscope itemtype="https://schema.org/Article">
+<meta itemprop="inLanguage" content="vi-VN">
+<div class="page-header"><h2 itemprop="headline">{esc(s.title)}</h2></div>
+<dl class="article-info muted"><dt class="article-info-term">Chi tiết</dt>
+{author}
+<dd class="category-name">Danh mục: <a href="{esc(self.section_url())}" itemprop="genre">Xây dựng Đảng</a></dd>
+<dd class="published"><span class="icon-calendar" aria-hidden="true"></span><time datetime="{iso(d)}" itemprop="datePublished">Ngày đăng: {weekday(d)}, {d.day:02d} Tháng {d.month} {d.year} {hm(d)}</time></dd>
+<dd class="hits"><span class="icon-eye-open" aria-hidden="true"></span><meta itemprop="interactionCount" content="UserPageVisits:{s.id * 7}">Lượt xem: {s.id * 7}</dd></dl>
+<div itemprop="articleBody">
+{self.paragraphs_html(s)}
+</div>
+<ul class="pager pagenav"><li class="previous"><a class="hasTooltip" href="{esc(self.article_url(self.related(s)[0]))}" rel="prev"><span class="icon-chevron-left"></span> Trước</a></li></ul>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="items-row cols-1 row-{i} row-fluid clearfix"><div class="span12"><div class="item column-1" itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting">'
+            f'<div class="page-header"><h2 itemprop="name"><a href="{esc(self.article_url(s))}" itemprop="url">{esc(s.title)}</a></h2></div>'
+            f'<dl class="article-info muted"><dd class="published"><time datetime="{iso(s.published)}">Ngày đăng: {dmy(s.published)}</time></dd></dl>'
+            f'<p>{esc((s.lead or s.paragraphs[0])[:220])}</p><p class="readmore"><a class="btn" href="{esc(self.article_url(s))}" itemprop="url"><span class="icon-chevron-right"></span> Xem thêm: {esc(s.title[:40])}...</a></p></div></div></div>'
+            for i, s in enumerate(stories)
+        )
+        return f'<div class="blog" itemscope itemtype="https://schema.org/Blog"><div class="page-header"><h1>{esc(heading)}</h1></div>\n{items}\n{pager}</div>'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(
+            f'<li class="active"><a>{p}</a></li>' if p == page else f'<li><a href="{esc(self.section_url(p))}" class="pagenav">{p}</a></li>' for p in range(1, pages + 1)
+        )
+        nxt = f'<li class="pagination-next"><a title="Sau" href="{esc(self.section_url(page + 1))}" class="hasTooltip pagenav">Sau</a></li>' if page < pages else '<li class="disabled"><a>Sau</a></li>'
+        return f'<div class="pagination"><p class="counter pull-right">Trang {page} của {pages}</p><ul><li class="pagination-start"><a href="{esc(self.section_url(1))}" class="pagenav">Bắt đầu</a></li>{items}{nxt}</ul></div>'
+
+
+# 10 --------------------------------------------------------------------------------------------
+class Drupal(Portal):
+    """Drupal 8+: older stories at ``/node/123`` (no alias), newer at ``/tin-tuc/<alias>``, a
+    Views listing paged by ``?page=1``, ``article.node--type-article``."""
+
+    key, family = "drupal", "Drupal (/node/123 and /tin-tuc/alias, ?page=1)"
+    name, short_name = "Trang thông tin điện tử Đảng bộ phường Tân Định", "Đảng bộ phường Tân Định"
+    place = {"xa": ["Tân Định", "Đa Kao", "Bến Nghé", "Cầu Kho"], "noi": "phường Tân Định", "cap": "Đảng ủy phường Tân Định"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 6, 12, 11, 30), 1840, 7, 6, (0, 4)
+    robots = "User-agent: *\nDisallow: /admin/\nDisallow: /user/\nDisallow: /search/\nDisallow: /core/\n"
+    about_url, contact_url, documents_url, gallery_url = "/gioi-thieu", "/lien-he", "/van-ban", "/thu-vien-anh"
+    search_url, search_results_url, tag_url = "/tim-kiem", "/tim-kiem?keys=dang+vien", "/taxonomy/term/14"
+
+    def article_url(self, s):
+        older = self.stories.index(s) >= 4  # stories posted before the site got path aliases
+        return f"/node/{s.id}" if older else f"/tin-tuc/{cut(s.slug, 80)}"
+
+    def section_url(self, page=1):
+        return "/xay-dung-dang" if page == 1 else f"/xay-dung-dang?page={page - 1}"
+
+    def other_url(self, i):
+        return f"/{('kinh-te', 'van-hoa-xa-hoi')[i]}"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li class="breadcrumb-item"><a href="{esc(u)}">{esc(t)}</a></li>' for t, u in crumbs)
+        return head(title, self.name, '<meta name="Generator" content="Drupal 10 (https://www.drupal.org)">\n<meta name="MobileOptimized" content="width">\n<script src="/core/misc/drupal.js?v=10.2.6"></script>', "/themes/contrib/bootstrap_barrio/css/style.css?sf3k1x") + f"""
+<body class="layout-one-sidebar layout-sidebar-second path-{'node page-node-type-article' if kind == 'article' else 'frontpage' if kind == 'home' else 'taxonomy'}">
+<a href="#main-content" class="visually-hidden focusable skip-link">Nhảy đến nội dung</a>
+<div class="dialog-off-canvas-main-canvas" data-off-canvas-main-canvas><div id="page-wrapper"><div id="page">
+<header id="header" class="header" role="banner"><nav class="navbar navbar-dark bg-primary navbar-expand-lg" id="navbar-main"><a href="/" title="Trang chủ" rel="home" class="navbar-brand">{esc(self.name)}</a>
+<div class="collapse navbar-collapse justify-content-end" id="CollapsingNavbar"><nav role="navigation" aria-labelledby="block-mainnavigation-menu" id="block-mainnavigation" class="block block-menu navigation menu--main"><ul class="clearfix nav navbar-nav">
+{menu_items(self, '<li class="nav-item"><a href="{url}" class="nav-link" data-drupal-link-system-path="node">{label}</a></li>')}
+</ul></nav></div></nav></header>
+<div class="highlighted"><div class="views-element-container block block-views"><div class="view view-tin-noi-bat marquee">{links(self, self.newest_links(3), '<span class="views-field">{a}</span>')}</div></div></div>
+<div id="main-wrapper" class="layout-main-wrapper clearfix"><div id="main" class="container"><div id="block-breadcrumbs" class="block block-system block-system-breadcrumb-block"><nav role="navigation" aria-label="breadcrumb"><ol class="breadcrumb">{crumb}</ol></nav></div>
+<div class="row row-offcanvas row-offcanvas-left clearfix"><main class="main-content col" id="content" role="main"><section class="section"><a id="main-content" tabindex="-1"></a>
+<div id="block-system-main" class="block block-system block-system-main-block">
+{main}
+</div></section></main>
+<div class="sidebar_second sidebar col-md-3 order-last" id="sidebar_second"><aside class="section" role="complementary">
+<div class="views-element-container block block-views block-views-blocktin-moi-block-1"><h2>Tin mới</h2><div class="view-content item-list"><ul>{links(self, self.newest_links(), '<li><div class="views-field views-field-title"><span class="field-content">{a}</span></div></li>')}</ul></div></div>
+<div class="views-element-container block block-views block-views-blockdoc-nhieu-block-1"><h2>Đọc nhiều</h2><div class="view-content item-list"><ul>{links(self, self.most_read(), '<li>{a}</li>')}</ul></div></div>
+<div class="block block-block-content"><h2>Website liên kết</h2><div class="clearfix text-formatted field field--name-body">{external_box("Website liên kết")}</div></div>
+</aside></div></div></div></div>
+<footer class="site-footer"><div class="container"><div class="site-footer__top clearfix"><p>{esc(self.place['cap'])} - 48 Trần Quang Khải, phường Tân Định, Quận 1, TP. Hồ Chí Minh</p></div></div></footer>
+</div></div></div>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        d = s.published
+        author = f'<div class="field field--name-field-tac-gia field--type-string field--label-hidden field__item">{esc(s.author)}</div>' if s.author else ""
+        return f"""<h1 class="title page-title"><span class="field field--name-title field--type-string field--label-hidden">{esc(s.title)}</span></h1>
+<article data-history-node-id="{s.id}" role="article" class="node node--type-article node--promoted node--view-mode-full">
+<footer><div class="author"><span class="field field--name-uid field--type-entity-reference field--label-hidden"><span>bientap</span></span> gửi vào <span class="field field--name-created field--type-created field--label-hidden">T{d.weekday() + 2 if d.weekday() < 6 else "CN"}, {dmy(d)} - {hm(d)}</span></div></footer>
+<div class="node__content clearfix">
+{f'<div class="clearfix text-formatted field field--name-field-sapo field--type-text-long field--label-hidden field__item"><p>{esc(s.lead)}</p></div>' if s.lead else ''}
+<div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+{author}
+<div class="field field--name-field-tags field--type-entity-reference field--label-above"><div class="field__label">Thẻ</div><div class="field__items"><div class="field__item"><a href="/taxonomy/term/14" hreflang="vi">đảng viên</a></div></div></div>
+</div></article>
+<div class="views-element-container"><div class="view view-tin-lien-quan"><h3>Tin liên quan</h3><ul>{links(self, self.related(s))}</ul></div></div>"""
+
+    def listing_main(self, heading, stories, pager):
+        rows = "\n".join(
+            f'<div class="views-row"><div class="views-field views-field-field-image"><div class="field-content"><a href="{esc(self.article_url(s))}" hreflang="vi"><img src="/sites/default/files/styles/medium/public/{s.id}.jpg" width="220" height="147" loading="lazy"></a></div></div>'
+            f'<div class="views-field views-field-title"><h3 class="field-content"><a href="{esc(self.article_url(s))}" hreflang="vi">{esc(s.title)}</a></h3></div>'
+            f'<div class="views-field views-field-created"><span class="field-content">{dmy(s.published)} - {hm(s.published)}</span></div>'
+            f'<div class="views-field views-field-body"><div class="field-content">{esc((s.lead or s.paragraphs[0])[:200])}</div></div></div>'
+            for s in stories
+        )
+        return f'<h1 class="title page-title">{esc(heading)}</h1>\n<div class="views-element-container"><div class="view view-taxonomy-term view-id-taxonomy_term view-display-id-page_1"><div class="view-content">\n{rows}\n</div>\n{pager}</div></div>'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(
+            f'<li class="page-item{" active" if p == page else ""}"><a href="?page={p - 1}" title="Đến trang {p}" class="page-link">{p}</a></li>' for p in range(1, pages + 1)
+        )
+        nxt = f'<li class="page-item"><a href="?page={page}" title="Đến trang sau" rel="next" class="page-link"><span aria-hidden="true">Sau ›</span></a></li>' if page < pages else ""
+        return f'<nav aria-label="pagination-heading"><h4 id="pagination-heading" class="visually-hidden">Phân trang</h4><ul class="pagination js-pager__items">{items}{nxt}</ul></nav>'
+
+
+# 11 --------------------------------------------------------------------------------------------
+class AspNetCustom(Portal):
+    """A home-grown ASP.NET WebForms site: ``/ChiTietTin.aspx?id=123``, ``/DanhMucTin.aspx?cat=5``
+    and ``&trang=2``, ``ctl00_ContentPlaceHolder1_`` ids."""
+
+    key, family = "aspnet", "custom ASP.NET (ChiTietTin.aspx?id=, &trang=2)"
+    name, short_name = "Trang thông tin Đảng ủy Khối các cơ quan tỉnh Sóc Trăng", "Đảng ủy Khối"
+    place = {"xa": ["Phường 2", "Phường 6", "Mỹ Xuyên", "Long Phú"], "noi": "Đảng bộ Khối các cơ quan tỉnh", "cap": "Đảng ủy Khối các cơ quan tỉnh"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 3, 5, 15, 45), 5230, 9, 6, (1, 3)
+    robots = "User-agent: *\nDisallow: /Admin/\nDisallow: /Uploads/Temp/\n"
+    about_url, contact_url, documents_url = "/GioiThieu.aspx", "/LienHe.aspx", "/VanBan.aspx"
+    gallery_url, search_url, search_results_url, tag_url = "/ThuVienAnh.aspx", "/TimKiem.aspx", "/TimKiem.aspx?tukhoa=dang+vien", ""
+
+    def article_url(self, s):
+        return f"/ChiTietTin.aspx?id={s.id}"
+
+    def section_url(self, page=1):
+        return "/DanhMucTin.aspx?cat=5" if page == 1 else f"/DanhMucTin.aspx?cat=5&trang={page}"
+
+    def other_url(self, i):
+        return f"/DanhMucTin.aspx?cat={6 + i}"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = " » ".join(f'<a href="{esc(u)}">{esc(t)}</a>' for t, u in crumbs)
+        return head(title, self.name, '<script src="/Scripts/jquery-1.8.2.min.js"></script>\n<script src="/Scripts/common.js"></script>', "/Styles/Site.css") + f"""
+<body>
+<form method="post" action="./{esc(crumbs[-1][1].lstrip('/'))}" id="form1">
+<div class="aspNetHidden"><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKLTQ3NzE0MDYyNA9kFgJmD2QWAgIDD2QWBAIBDw8WAh4"><input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="/wEdAAO1KUBn"></div>
+<div id="wrapper"><div id="header"><img src="/Images/banner.jpg" alt="{esc(self.name)}" width="1000" height="150"></div>
+<div id="menu"><ul id="ctl00_ucMenu_ulMenu">
+{menu_items(self, '<li><a href="{url}">{label}</a></li>')}
+</ul><div class="search"><input name="ctl00$ucSearch$txtKeyword" type="text" id="ctl00_ucSearch_txtKeyword"><a id="ctl00_ucSearch_btnSearch" href="{esc(self.search_url)}">Tìm</a></div></div>
+<div id="ticker"><b>Tin mới:</b> <marquee onmouseover="this.stop()" onmouseout="this.start()">{links(self, self.newest_links(3), '{a} &nbsp;|&nbsp; ')}</marquee></div>
+<div id="navigator">{crumb}</div>
+<div id="left"><div id="ctl00_ContentPlaceHolder1_pnContent">
+{main}
+</div></div>
+<div id="right">
+<div class="boxright"><div class="boxtitle">TIN MỚI NHẤT</div><ul>{links(self, self.newest_links(), '<li>{a}</li>')}</ul></div>
+<div class="boxright"><div class="boxtitle">TIN ĐỌC NHIỀU</div><ul>{links(self, self.most_read(), '<li>{a}</li>')}</ul></div>
+<div class="boxright"><div class="boxtitle">LIÊN KẾT WEBSITE</div>{external_box()}</div>
+<div class="boxright"><div class="boxtitle">THỐNG KÊ TRUY CẬP</div><span id="ctl00_ucCounter_lblOnline">Đang online: 12</span><br><span id="ctl00_ucCounter_lblTotal">Tổng truy cập: 884.120</span></div>
+</div>
+<div id="footer">Bản quyền thuộc {esc(self.name)}<br>Địa chỉ: Số 1 Châu Văn Tiếp, Phường 2, thành phố Sóc Trăng. Điện thoại: 0299 3822 123</div>
+</div></form>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<div class="tacgia"><span id="ctl00_ContentPlaceHolder1_lblTacGia">{esc(s.author)}</span></div>' if s.author else ""
+        return f"""<div class="chitiet">
+<h1 class="tieude"><span id="ctl00_ContentPlaceHolder1_lblTieuDe">{esc(s.title)}</span></h1>
+<div class="ngaydang"><span id="ctl00_ContentPlaceHolder1_lblNgayDang">Ngày đăng: {dmy(s.published)} - {hm(s.published)}</span></div>
+{f'<div class="tomtat"><span id="ctl00_ContentPlaceHolder1_lblTomTat">{esc(s.lead)}</span></div>' if s.lead else ''}
+<div class="noidung" id="ctl00_ContentPlaceHolder1_divNoiDung">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+{author}
+<div class="congcu"><a href="javascript:window.print()">In</a> | <a href="javascript:history.go(-1)">Trở về</a></div>
+<div class="tinkhac"><div class="tinkhac-title">Các tin khác:</div><ul>{links(self, self.related(s), '<li>{a} <i>({date})</i></li>')}</ul></div>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="tin"><a href="{esc(self.article_url(s))}"><img src="/Uploads/TinTuc/{s.id}.jpg" class="anh"></a>'
+            f'<a class="tieude" href="{esc(self.article_url(s))}">{esc(s.title)}</a> <span class="ngay">({dmy(s.published)})</span>'
+            f'<div class="tomtat">{esc((s.lead or s.paragraphs[0])[:200])}</div></div>'
+            for s in stories
+        )
+        return f'<div class="danhmuc-title">{esc(heading)}</div>\n<div id="ctl00_ContentPlaceHolder1_dlTin">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = " ".join(f"<b>{p}</b>" if p == page else f'<a href="{esc(self.section_url(p))}">{p}</a>' for p in range(1, pages + 1))
+        nxt = f' <a href="{esc(self.section_url(page + 1))}">Trang sau »</a>' if page < pages else ""
+        return f'<div class="phantrang">Trang: {items}{nxt}</div>'
+
+
+# 12 --------------------------------------------------------------------------------------------
+class Newspaper(Portal):
+    """The CMS many provincial newspapers share: ``/<slug>-a123456.html`` articles,
+    ``/<section>/trang-2.html`` pagination, ``article.detail`` with sapo and a byline."""
+
+    key, family = "newspaper", "newspaper CMS (/slug-a123456.html, /trang-2.html)"
+    name, short_name = "Báo Tuyên Quang điện tử", "Báo Tuyên Quang"
+    place = {"xa": ["Tân Trào", "Hồng Thái", "Minh Thanh", "Kim Bình"], "noi": "tỉnh Tuyên Quang", "cap": "Tỉnh ủy Tuyên Quang"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 5, 24, 6, 10), 194300, 11, 7, (2, 5)
+    robots = "User-agent: *\nDisallow: /api/\nDisallow: /admin/\n"
+    about_url, contact_url, documents_url = "/gioi-thieu.html", "/lien-he.html", "/van-ban-phap-luat/"
+    gallery_url, search_url, search_results_url, tag_url = "/anh/", "/tim-kiem.html", "/tim-kiem.html?q=dang+vien", "/tag/dang-vien-1284.html"
+    other_labels = ("Kinh tế", "Xã hội")
+
+    def article_url(self, s):
+        return f"/{cut(s.slug, 90)}-a{s.id}.html"
+
+    def section_url(self, page=1):
+        return "/xay-dung-dang/" if page == 1 else f"/xay-dung-dang/trang-{page}.html"
+
+    def other_url(self, i):
+        return f"/{('kinh-te', 'xa-hoi')[i]}/"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li><a href="{esc(u)}">{esc(t)}</a></li>' for t, u in crumbs[1:])
+        return head(title, self.name, '<link rel="alternate" type="application/rss+xml" href="/rss/home.rss">\n<script async src="/assets/js/lazysizes.min.js"></script>', "/assets/css/main.min.css?v=2.3.1",
+                    f'<meta property="og:site_name" content="{esc(self.name)}">\n<meta property="og:type" content="{"article" if kind == "article" else "website"}">\n<meta property="og:title" content="{esc(title)}">\n') + f"""
+<body>
+<div class="site-header"><div class="container"><div class="header-top"><span class="date">{weekday(self.newest)}, {dmy(self.newest)}</span><a class="logo" href="/"><img src="/assets/images/logo.svg" alt="{esc(self.name)}"></a><a class="epaper" href="https://epaper.example.vn/">Báo in</a></div>
+<nav class="main-menu"><ul class="menu">
+{menu_items(self, '<li class="menu-item"><a href="{url}">{label}</a></li>')}
+<li class="menu-item search"><a href="{esc(self.search_url)}" title="Tìm kiếm"><i class="icon-search"></i></a></li>
+</ul></nav></div></div>
+<div class="breaking-news container"><span class="label">Tin nóng</span>{links(self, self.newest_links(3), '<div class="item">{a}</div>')}</div>
+<div class="site-content container"><div class="breadcrumb"><ul>{crumb}</ul></div>
+<div class="row"><div class="col-main">
+{main}
+</div><aside class="col-sidebar">
+<div class="box-news-latest"><h3 class="box-heading">Tin mới nhất</h3><ul>{links(self, self.newest_links(), '<li class="story"><h3 class="story__heading">{a}</h3></li>')}</ul></div>
+<div class="box-most-view"><h3 class="box-heading">Đọc nhiều</h3><ol>{links(self, self.most_read(), '<li class="story"><h3 class="story__heading">{a}</h3></li>')}</ol></div>
+<div class="box-links"><h3 class="box-heading">Liên kết</h3>{external_box(kind="banners")}</div>
+</aside></div></div>
+<footer class="site-footer"><div class="container"><p><strong>{esc(self.name).upper()}</strong> - Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Tuyên Quang</p><p>Tổng Biên tập: Lê Văn A. Giấy phép số 301/GP-BTTTT. Địa chỉ: Đường 17/8, phường Minh Xuân, thành phố Tuyên Quang.</p><p>&copy; Ghi rõ nguồn "Báo Tuyên Quang" khi phát hành lại thông tin từ website này.</p></div></footer>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        d = s.published
+        author = f'<p class="article__author"><strong>{esc(s.author).upper()}</strong></p>' if s.author else ""
+        return f"""<article class="article detail">
+<div class="article__meta"><a class="article__category" href="{esc(self.section_url())}">Xây dựng Đảng</a><time class="article__time" datetime="{iso(d)}">{weekday(d)}, {dmy(d)} | {hm(d)}</time></div>
+<h1 class="article__title">{esc(s.title)}</h1>
+{f'<div class="article__sapo">{esc(s.lead)}</div>' if s.lead else ''}
+<div class="related-in-content"><ul>{links(self, self.related(s)[:2])}</ul></div>
+<div class="article__body">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+{author}
+<div class="article__tags"><span>Từ khóa:</span> <a href="{esc(self.tag_url)}">#đảng viên</a></div>
+<div class="article__social"><a class="fb" href="https://www.facebook.com/sharer/sharer.php" target="_blank" rel="nofollow">Chia sẻ</a></div>
+</article>
+<section class="box-related"><h3 class="box-heading">Tin cùng chuyên mục</h3>{links(self, self.related(s), '<div class="story"><h3 class="story__heading">{a}</h3><time>{date}</time></div>')}</section>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<article class="story story--horizontal"><figure class="story__thumb"><a href="{esc(self.article_url(s))}"><img class="lazyload" data-src="/uploads/{s.published:%Y/%m}/{s.id}.jpg" alt=""></a></figure>'
+            f'<h2 class="story__heading"><a class="cms-link" href="{esc(self.article_url(s))}" title="{esc(s.title)}">{esc(s.title)}</a></h2>'
+            f'<time class="story__time" datetime="{iso(s.published)}">{dmy(s.published)} {hm(s.published)}</time><div class="story__summary">{esc((s.lead or s.paragraphs[0])[:200])}</div></article>'
+            for s in stories
+        )
+        return f'<h1 class="category-title">{esc(heading)}</h1>\n<div class="category-list">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(f'<span class="current">{p}</span>' if p == page else f'<a href="{esc(self.section_url(p))}">{p}</a>' for p in range(1, pages + 1))
+        nxt = f'<a class="next" href="{esc(self.section_url(page + 1))}">Xem tiếp</a>' if page < pages else ""
+        return f'<div class="pagination">{items}{nxt}</div>'
