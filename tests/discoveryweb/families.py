@@ -1086,3 +1086,338 @@ class Newspaper(Portal):
         items = "".join(f'<span class="current">{p}</span>' if p == page else f'<a href="{esc(self.section_url(p))}">{p}</a>' for p in range(1, pages + 1))
         nxt = f'<a class="next" href="{esc(self.section_url(page + 1))}">Xem tiếp</a>' if page < pages else ""
         return f'<div class="pagination">{items}{nxt}</div>'
+
+
+# 13 --------------------------------------------------------------------------------------------
+class OldTable(Portal):
+    """An early-2000s party-committee portal (Mambo / Joomla 1.0 heritage): everything in nested
+    tables, ``index.php?option=com_content&task=view&id=N&Itemid=M`` articles, ``td.Title`` and
+    ``td.contentheading``, ``&limit=4&limitstart=4`` pagination."""
+
+    key, family = "oldtable", "table-layout party committee (index.php?option=com_content, limitstart)"
+    name, short_name = "Ban Tuyên giáo Tỉnh ủy Lai Châu", "Ban Tuyên giáo"
+    place = {"xa": ["Bình Lư", "Mường So", "Sì Lở Lầu", "Nậm Tăm"], "noi": "tỉnh Lai Châu", "cap": "Tỉnh ủy Lai Châu"}
+    newest, id_base, topic_offset, party, other, shorts = datetime(2023, 11, 14, 9, 0), 712, 2, 5, 1, (1, 4)
+    robots = "User-agent: *\nDisallow: /administrator/\nDisallow: /mambots/\n"
+    about_url, contact_url = "/index.php?option=com_content&task=view&id=2&Itemid=27", "/index.php?option=com_contact&Itemid=3"
+    documents_url, gallery_url = "/index.php?option=com_docman&Itemid=41", "/index.php?option=com_zoom&Itemid=44"
+    search_url, search_results_url, tag_url = "/index.php?option=com_search&Itemid=5", "/index.php?option=com_search&Itemid=5&searchword=dang+vien", ""
+    other_labels = ("Tin trong tỉnh",)
+
+    def article_url(self, s):
+        return f"/index.php?option=com_content&task=view&id={s.id}&Itemid={36 if s.section == 'party' else 38}"
+
+    def section_url(self, page=1):
+        base = "/index.php?option=com_content&task=blogcategory&id=12&Itemid=36"
+        return base if page == 1 else f"{base}&limit={self.per_page}&limitstart={(page - 1) * self.per_page}"
+
+    def other_url(self, i):
+        return "/index.php?option=com_content&task=blogcategory&id=14&Itemid=38"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = " &gt; ".join(f'<a href="{esc(u)}" class="pathway">{esc(t)}</a>' for t, u in crumbs)
+        menu = menu_items(self, '<tr><td><a href="{url}" class="mainlevel">{label}</a></td></tr>')
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<title>{esc(self.name)} - {esc(title)}</title>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<meta name="description" content="{esc(self.name)}" />
+<meta name="Generator" content="Joomla! - Copyright (C) 2005 - 2007 Open Source Matters. All rights reserved." />
+<link href="/templates/btg_laichau/css/template_css.css" rel="stylesheet" type="text/css" />
+<script language="JavaScript" src="/includes/js/JSCookMenu_mini.js" type="text/javascript"></script>
+</head>
+<body bgcolor="#FFFFFF" leftmargin="0" topmargin="0">
+<table width="990" border="0" align="center" cellpadding="0" cellspacing="0" bgcolor="#FFFFFF">
+<tr><td colspan="3"><img src="/templates/btg_laichau/images/banner.jpg" width="990" height="160" alt="" /></td></tr>
+<tr><td colspan="3" class="ticker" bgcolor="#B30000"><marquee scrollamount="2"><font color="#FFFFFF">{links(self, self.newest_links(3), '{a} *** ')}</font></marquee></td></tr>
+<tr><td colspan="3" class="pathway_bg"><span class="pathway">{crumb}</span></td></tr>
+<tr>
+<td width="190" valign="top" class="leftcol"><table width="100%" border="0" cellpadding="0" cellspacing="0" class="moduletable"><tr><th valign="top">Danh mục</th></tr>
+{menu}
+<tr><td><a href="{esc(self.search_url)}" class="mainlevel">Tìm kiếm</a></td></tr></table>
+<table class="moduletable" width="100%"><tr><th>Liên kết website</th></tr><tr><td>{external_box()}</td></tr></table></td>
+<td width="600" valign="top" class="maincol">
+{main}
+</td>
+<td width="200" valign="top" class="rightcol">
+<table class="moduletable" width="100%"><tr><th>Tin mới cập nhật</th></tr><tr><td><ul class="latestnews">{links(self, self.newest_links(), '<li class="latestnews">{a}</li>', ' class="latestnews"')}</ul></td></tr></table>
+<table class="moduletable" width="100%"><tr><th>Đọc nhiều nhất</th></tr><tr><td><ul class="mostread">{links(self, self.most_read(), '<li class="mostread">{a}</li>', ' class="mostread"')}</ul></td></tr></table>
+<table class="moduletable" width="100%"><tr><th>Thống kê</th></tr><tr><td>Khách: 23 | Tổng: 412.887</td></tr></table>
+</td></tr>
+<tr><td colspan="3" class="footer" align="center"><font size="1">BAN TUYÊN GIÁO TỈNH ỦY LAI CHÂU<br />Địa chỉ: Phường Tân Phong, thành phố Lai Châu. ĐT: 0213 3876 543<br />Ghi rõ nguồn khi phát hành lại thông tin từ website này</font></td></tr>
+</table>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        d = s.published
+        author = f'<tr><td class="small" align="right"><b>{esc(s.author)}</b></td></tr>' if s.author else ""
+        body = "".join(f'<p align="justify">{esc(p)}</p>' for p in s.paragraphs)
+        lead = f'<p align="justify"><b>{esc(s.lead)}</b></p>' if s.lead else ""
+        return f"""<table class="contentpaneopen"><tr><td class="contentheading Title" width="100%">{esc(s.title)}</td>
+<td align="right" width="100%" class="buttonheading"><a href="javascript:void(0)" onclick="window.open('/index2.php?option=com_content&amp;task=view&amp;id={s.id}&amp;pop=1&amp;page=0','win2')" title="In"><img src="/images/M_images/printButton.png" alt="In" /></a></td></tr></table>
+<table class="contentpaneopen"><tr><td valign="top" colspan="2" class="createdate">{weekday(d)}, {d.day:02d} Tháng {d.month:02d} {d.year} {hm(d)}</td></tr>
+<tr><td valign="top" colspan="2">{lead}{body}</td></tr>
+{author}
+</table>
+<span class="article_seperator">&nbsp;</span>
+<table class="contentpaneopen"><tr><td><b>Những bài viết khác:</b><ul>{links(self, self.related(s))}</ul></td></tr></table>"""
+
+    def listing_main(self, heading, stories, pager):
+        rows = "\n".join(
+            f'<tr><td valign="top"><table class="contentpaneopen"><tr><td class="contentheading Title" width="100%"><a href="{esc(self.article_url(s))}" class="contentpagetitle">{esc(s.title)}</a></td></tr></table>'
+            f'<table class="contentpaneopen"><tr><td class="createdate">{dmy(s.published)}</td></tr><tr><td>{esc((s.lead or s.paragraphs[0])[:200])}</td></tr>'
+            f'<tr><td align="left"><a href="{esc(self.article_url(s))}" class="readon">Đọc tiếp...</a></td></tr></table></td></tr>'
+            for s in stories
+        )
+        return f'<div class="componentheading">{esc(heading)}</div>\n<table class="blog" cellpadding="0" cellspacing="0">\n{rows}\n{pager}\n</table>'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = " ".join(f'<span class="pagenav">{p}</span>' if p == page else f'<a href="{esc(self.section_url(p))}" class="pagenav" title="{p}">{p}</a>' for p in range(1, pages + 1))
+        nxt = f' <a href="{esc(self.section_url(page + 1))}" class="pagenav" title="Kế tiếp">Kế tiếp &gt;</a>' if page < pages else ' <span class="pagenav">Kế tiếp &gt;</span>'
+        return f'<tr><td valign="top" align="center"><span class="pagenav">&lt;&lt; Đầu</span> {items}{nxt}<br /><br /></td></tr>'
+
+
+# 14 --------------------------------------------------------------------------------------------
+class Hugo(Portal):
+    """A static site (Hugo): slug-only ``/tin-tuc/<slug>/`` URLs with no number or date, Hugo's
+    ``/tin-tuc/page/2/`` pagination and ``/tags/<tag>/`` term pages."""
+
+    key, family = "hugo", "Hugo static site (/tin-tuc/slug/, /page/2/)"
+    name, short_name = "Chi bộ Trường THPT Chuyên Lê Quý Đôn", "Chi bộ Trường Lê Quý Đôn"
+    place = {"xa": ["Phường 5", "Phường 7", "Thới An", "Long Toàn"], "noi": "Đảng bộ thành phố", "cap": "Thành ủy"}
+    newest, id_base, topic_offset, party, other, shorts = datetime(2024, 4, 2, 19, 0), 1, 5, 5, 1, (0, 3)
+    robots = "User-agent: *\n"
+    about_url, contact_url, documents_url, gallery_url = "/gioi-thieu/", "/lien-he/", "/van-ban/", "/hinh-anh/"
+    search_url, search_results_url, tag_url = "/tim-kiem/", "", "/tags/dang-vien/"
+    party_label, other_labels = "Tin tức", ("Hoạt động nhà trường",)
+
+    def article_url(self, s):
+        return f"/{'tin-tuc' if s.section == 'party' else 'hoat-dong'}/{cut(s.slug, 80)}/"
+
+    def section_url(self, page=1):
+        return "/tin-tuc/" if page == 1 else f"/tin-tuc/page/{page}/"
+
+    def other_url(self, i):
+        return "/hoat-dong/"
+
+    def page(self, title, main, crumbs, kind):
+        return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="generator" content="Hugo 0.125.4">
+<title>{esc(title)} | {esc(self.short_name)}</title>
+<meta name="description" content="{esc(self.name)}">
+<meta property="og:title" content="{esc(title)}">
+<meta property="og:type" content="{"article" if kind == "article" else "website"}">
+<link rel="stylesheet" href="/css/main.min.3f2a1c.css">
+<link rel="alternate" type="application/rss+xml" href="/index.xml" title="{esc(self.short_name)}">
+</head>
+<body class="{kind}">
+<header class="site-header"><a class="site-title" href="/">{esc(self.name)}</a>
+<nav class="site-nav"><ul>
+{menu_items(self, '<li><a href="{url}">{label}</a></li>')}
+<li><a href="{self.search_url}">Tìm kiếm</a></li>
+</ul></nav></header>
+<main class="content">
+{main}
+</main>
+<aside class="sidebar"><section class="widget recent"><h4>Bài mới</h4><ul>{links(self, self.newest_links())}</ul></section>
+<section class="widget taglist"><h4>Thẻ</h4><a href="/tags/dang-vien/">đảng viên</a> <a href="/tags/chi-bo/">chi bộ</a></section>
+<section class="widget links"><h4>Liên kết</h4>{external_box()}</section></aside>
+<footer class="site-footer"><p>&copy; 2024 {esc(self.name)}. Xây dựng bằng <a href="https://gohugo.io/">Hugo</a>.</p></footer>
+</body>
+</html>"""
+
+    def tag_main(self):
+        found = self.party_stories[:3]
+        return '<h1 class="list-title">đảng viên</h1>\n' + links(self, found, '<article class="post-entry"><h2 class="entry-title">{a}</h2><time>{date}</time></article>')
+
+    def pages(self):
+        out = super().pages()
+        out["/tags/chi-bo/"] = self.page("chi bộ", '<h1 class="list-title">chi bộ</h1>\n' + links(self, self.party_stories[1:3], '<article class="post-entry"><h2>{a}</h2></article>'), [], "page")
+        return out
+
+    def article_main(self, s):
+        d = s.published
+        return f"""<article class="post-single">
+<header class="post-header"><h1 class="post-title">{esc(s.title)}</h1>
+<div class="post-meta"><time datetime="{iso(d)}">{dmy(d)}</time>{" · " + esc(s.author) if s.author else ""}</div></header>
+<div class="post-content">
+{f"<p><em>{esc(s.lead)}</em></p>" if s.lead else ""}
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+<footer class="post-footer"><ul class="post-tags"><li><a href="/tags/dang-vien/">đảng viên</a></li><li><a href="/tags/chi-bo/">chi bộ</a></li></ul>
+<nav class="paginav">{links(self, self.related(s)[:2], '<span class="next">{a}</span>')}</nav></footer>
+</article>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<article class="post-entry"><header class="entry-header"><h2 class="entry-hint-parent">{esc(s.title)}</h2></header>'
+            f'<div class="entry-content"><p>{esc((s.lead or s.paragraphs[0])[:160])}…</p></div>'
+            f'<footer class="entry-footer"><span>{dmy(s.published)}</span></footer><a class="entry-link" aria-label="bài {esc(s.title)}" href="{esc(self.article_url(s))}"></a></article>'
+            for s in stories
+        )
+        return f'<header class="page-header"><h1>{esc(heading)}</h1></header>\n{items}\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        prev = f'<a class="prev" href="{esc(self.section_url(page - 1))}">« Trang trước</a>' if page > 1 else ""
+        nxt = f'<a class="next" href="{esc(self.section_url(page + 1))}">Trang sau »</a>' if page < pages else ""
+        return f'<footer class="page-footer"><nav class="pagination">{prev}{nxt}</nav></footer>'
+
+
+# 15 --------------------------------------------------------------------------------------------
+class Zend(Portal):
+    """A Zend Framework portal built by a local firm: ``/tin-tuc/<slug>-p12345.html`` articles,
+    ``/chuyen-muc/<slug>-c12.html`` sections with ``/trang-2.html`` pages."""
+
+    key, family = "zend", "Zend/custom (/tin-tuc/slug-p12345.html, -c12/trang-2.html)"
+    name, short_name = "Cổng thông tin điện tử Đảng bộ tỉnh Hậu Giang", "Đảng bộ Hậu Giang"
+    place = {"xa": ["Vị Thanh", "Long Mỹ", "Phụng Hiệp", "Châu Thành A"], "noi": "tỉnh Hậu Giang", "cap": "Tỉnh ủy Hậu Giang"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 2, 16, 13, 25), 12200, 8, 6, (2, 4)
+    robots = "User-agent: *\nDisallow: /admin/\nDisallow: /ajax/\n"
+    about_url, contact_url, documents_url = "/gioi-thieu.html", "/lien-he.html", "/van-ban/van-ban-chi-dao-c20.html"
+    gallery_url, search_url, search_results_url, tag_url = "/thu-vien-anh.html", "/tim-kiem.html", "/tim-kiem.html?keyword=dang+vien", "/tu-khoa/dang-vien.html"
+
+    def article_url(self, s):
+        return f"/tin-tuc/{cut(s.slug, 80)}-p{s.id}.html"
+
+    def section_url(self, page=1):
+        return "/chuyen-muc/xay-dung-dang-c12.html" if page == 1 else f"/chuyen-muc/xay-dung-dang-c12/trang-{page}.html"
+
+    def other_url(self, i):
+        return f"/chuyen-muc/{('kinh-te', 'van-hoa-xa-hoi')[i]}-c{13 + i}.html"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = '<span class="sep">/</span>'.join(f'<a href="{esc(u)}">{esc(t)}</a>' for t, u in crumbs)
+        return head(title, self.name, '<script src="/public/js/jquery.min.js"></script>\n<script src="/public/js/site.js"></script>', "/public/css/site.css") + f"""
+<body>
+<div id="header"><div class="wrap"><a id="logo" href="/"><img src="/public/images/logo-haugiang.png" alt=""></a><h2 class="site-name">{esc(self.name)}</h2></div></div>
+<div id="nav"><div class="wrap"><ul class="nav-main">
+{menu_items(self, '<li><a href="{url}">{label}</a></li>')}
+</ul><form class="frm-search" action="{esc(self.search_url)}" method="get"><input type="text" name="keyword" placeholder="Từ khóa"><button type="submit">Tìm</button></form></div></div>
+<div id="hot-news" class="wrap"><strong>Tin nóng:</strong> <ul class="ticker">{links(self, self.newest_links(3))}</ul></div>
+<div id="container" class="wrap"><div class="path">{crumb}</div>
+<div id="main">
+{main}
+</div>
+<div id="sidebar">
+<div class="block"><div class="block-title"><span>Tin mới</span></div><ul class="list-news">{links(self, self.newest_links())}</ul></div>
+<div class="block"><div class="block-title"><span>Đọc nhiều</span></div><ul class="list-news">{links(self, self.most_read())}</ul></div>
+<div class="block"><div class="block-title"><span>Website liên kết</span></div>{external_box()}</div>
+</div></div>
+<div id="footer"><div class="wrap"><p>Cơ quan chủ quản: Văn phòng {esc(self.place['cap'])}</p><p>Địa chỉ: Số 1 đường Trần Hưng Đạo, phường 5, thành phố Vị Thanh, tỉnh Hậu Giang</p></div></div>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<div class="detail-author">{esc(s.author)}</div>' if s.author else ""
+        return f"""<div class="detail">
+<h1 class="detail-title">{esc(s.title)}</h1>
+<div class="detail-time">Cập nhật: {hm(s.published)} {dmy(s.published)}</div>
+{f'<h2 class="detail-sapo">{esc(s.lead)}</h2>' if s.lead else ''}
+<div class="detail-content">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+{author}
+<div class="detail-tags">Từ khóa: <a href="{esc(self.tag_url)}">đảng viên</a></div>
+</div>
+<div class="other-news"><h3>Tin khác</h3><ul>{links(self, self.related(s), '<li>{a} <span>({date})</span></li>')}</ul></div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="item"><a class="thumb" href="{esc(self.article_url(s))}"><img src="/upload/news/{s.id}_thumb.jpg"></a>'
+            f'<h3><a href="{esc(self.article_url(s))}">{esc(s.title)}</a></h3><p class="time">{dmy(s.published)}</p><p class="desc">{esc((s.lead or s.paragraphs[0])[:200])}</p></div>'
+            for s in stories
+        )
+        return f'<h1 class="cat-title">{esc(heading)}</h1>\n<div class="list-cat">\n{items}\n</div>\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(f'<li class="active"><span>{p}</span></li>' if p == page else f'<li><a href="{esc(self.section_url(p))}">{p}</a></li>' for p in range(1, pages + 1))
+        return f'<ul class="paging">{items}</ul>'
+
+
+# 16 --------------------------------------------------------------------------------------------
+class Mvc(Portal):
+    """An ASP.NET MVC portal: number-only ``/tin-tuc/chi-tiet/12345`` article URLs (no slug),
+    ``/tin-tuc/danh-muc/5?page=2`` listings."""
+
+    key, family = "mvc", "ASP.NET MVC (/tin-tuc/chi-tiet/12345, ?page=2)"
+    name, short_name = "Cổng thông tin Đảng bộ huyện Bác Ái", "Bác Ái"
+    place = {"xa": ["Phước Bình", "Phước Hòa", "Phước Tân", "Phước Trung"], "noi": "huyện Bác Ái", "cap": "Huyện ủy Bác Ái"}
+    newest, id_base, topic_offset, party, shorts = datetime(2024, 5, 6, 8, 0), 33410, 10, 6, (1, 5)
+    robots = "User-agent: *\nDisallow: /Account/\nDisallow: /Admin/\n"
+    about_url, contact_url, documents_url = "/gioi-thieu", "/lien-he", "/van-ban"
+    gallery_url, search_url, search_results_url, tag_url = "/thu-vien-anh", "/tim-kiem", "/tim-kiem?keyword=dang+vien", ""
+
+    def article_url(self, s):
+        return f"/tin-tuc/chi-tiet/{s.id}"
+
+    def section_url(self, page=1):
+        return "/tin-tuc/danh-muc/5" if page == 1 else f"/tin-tuc/danh-muc/5?page={page}"
+
+    def other_url(self, i):
+        return f"/tin-tuc/danh-muc/{6 + i}"
+
+    def page(self, title, main, crumbs, kind):
+        crumb = "".join(f'<li><a href="{esc(u)}">{esc(t)}</a></li>' for t, u in crumbs)
+        return head(title, self.name, '<link href="/Content/bootstrap.min.css" rel="stylesheet">\n<script src="/bundles/modernizr?v=wBEWDufH_8Md-Pbioxomt90vm6tJN2Pyy9u9zHtWsPo1"></script>', "/Content/site.css") + f"""
+<body>
+<div class="navbar navbar-inverse navbar-fixed-top"><div class="container"><div class="navbar-header"><a class="navbar-brand" href="/">{esc(self.name)}</a></div>
+<div class="navbar-collapse collapse"><ul class="nav navbar-nav">
+{menu_items(self, '<li><a href="{url}">{label}</a></li>')}
+<li><a href="{esc(self.search_url)}">Tìm kiếm</a></li>
+</ul></div></div></div>
+<div class="container body-content">
+<div class="ticker-wrap"><span>Tin nổi bật</span> {links(self, self.newest_links(3), '<span class="ticker-item">{a}</span>')}</div>
+<ol class="breadcrumb">{crumb}</ol>
+<div class="row"><div class="col-md-9">
+{main}
+</div><div class="col-md-3">
+<div class="panel panel-default"><div class="panel-heading">Tin mới</div><div class="list-group">{links(self, self.newest_links(), '{a}', ' class="list-group-item"')}</div></div>
+<div class="panel panel-default"><div class="panel-heading">Xem nhiều</div><div class="list-group">{links(self, self.most_read(), '{a}', ' class="list-group-item"')}</div></div>
+<div class="panel panel-default"><div class="panel-heading">Liên kết</div><div class="panel-body">{external_box()}</div></div>
+</div></div>
+<hr><footer><p>&copy; 2024 - {esc(self.place['cap'])}. Địa chỉ: Thôn Ma Hoa, xã Phước Đại, huyện Bác Ái, tỉnh Ninh Thuận.</p></footer>
+</div>
+<script src="/bundles/jquery?v=FVs3ACwOLIVInrAl5sdzR2jrCDmVOWFbZMY6g6Q0ulE1"></script>
+</body>
+</html>"""
+
+    def article_main(self, s):
+        author = f'<p class="text-right"><strong>{esc(s.author)}</strong></p>' if s.author else ""
+        return f"""<div class="news-detail">
+<h2 class="news-detail-title">{esc(s.title)}</h2>
+<p class="news-detail-date"><i class="glyphicon glyphicon-time"></i> {weekday(s.published)}, {dmy(s.published)} {hm(s.published)}</p>
+{f'<p class="lead">{esc(s.lead)}</p>' if s.lead else ''}
+<div class="news-detail-content">
+{"".join(f"<p>{esc(p)}</p>" for p in s.paragraphs)}
+</div>
+{author}
+<h4>Tin liên quan</h4><ul class="related">{links(self, self.related(s))}</ul>
+</div>"""
+
+    def listing_main(self, heading, stories, pager):
+        items = "\n".join(
+            f'<div class="media"><div class="media-left"><a href="{esc(self.article_url(s))}"><img class="media-object" src="/Uploads/Images/{s.id}.jpg" width="160"></a></div>'
+            f'<div class="media-body"><h4 class="media-heading"><a href="{esc(self.article_url(s))}">{esc(s.title)}</a></h4><small class="text-muted">{dmy(s.published)}</small>'
+            f'<p>{esc((s.lead or s.paragraphs[0])[:200])}</p></div></div>'
+            for s in stories
+        )
+        return f'<h3 class="page-header">{esc(heading)}</h3>\n{items}\n{pager}'
+
+    def pager(self, page, pages):
+        if pages < 2:
+            return ""
+        items = "".join(f'<li class="active"><a>{p}</a></li>' if p == page else f'<li><a href="{esc(self.section_url(p))}">{p}</a></li>' for p in range(1, pages + 1))
+        nxt = f'<li class="PagedList-skipToNext"><a href="{esc(self.section_url(page + 1))}" rel="next">»</a></li>' if page < pages else ""
+        return f'<div class="pagination-container"><ul class="pagination">{items}{nxt}</ul></div>'
