@@ -91,9 +91,10 @@ def not_an_article(article, tree: etree._Element, min_body_chars: int = MIN_BODY
     if _document_table(tree):
         return "document list"
     paragraphs = [fold(line) for line in article.text.splitlines() if line.strip()]
+    sentences = [p for p in paragraphs if len(p.split()) >= HEADLINE_LINK_WORDS]  # not date lines, not captions
     links = _headline_links(tree)
-    linked = sum(1 for p in paragraphs if p in links)
-    if linked >= LISTING_MIN_LINKED and linked >= LISTING_SHARE * len(paragraphs):
+    linked = sum(1 for p in sentences if p in links)
+    if linked >= LISTING_MIN_LINKED and linked >= LISTING_SHARE * len(sentences):
         return "listing"
     if len(CONTACT_LINES.findall("\n".join(paragraphs))) >= 2 and len(article.text) < 4 * min_body_chars:
         return "contact page"
