@@ -89,7 +89,7 @@ class PortalSpider(scrapy.Spider):
         spider.requested = set()  # article URLs asked for in this run
         spider.sections = {}  # listing page -> its section's first page, item XPath and pager
         spider.confirmed = {}  # article URL (as linked) -> the section that gave it
-        spider.stale_listings = 0  # learnt listings fetched that linked no article the learnt pattern matches
+        spider.stale_listings = 0  # learnt listings that failed, or linked no article the learnt pattern matches
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         return spider
 
@@ -155,7 +155,9 @@ class PortalSpider(scrapy.Spider):
     def start_requests_for_source(self) -> Iterator[scrapy.Request]:
         hops = GENERIC_SECTION_HOPS if self.learnt else 0  # learnt listings are sections already
         for url in self.source.start_urls:
-            yield self.listing_request(url, self.parse_listing, start=True, cb_kwargs={"hops": hops})
+            # A learnt listing that fails sends the run back to discovery; only the home page failing is the source's fault.
+            start = not self.learnt or url == self.source.home
+            yield self.listing_request(url, self.parse_listing, start=start, cb_kwargs={"hops": hops})
         for url in self.source.feeds:
             yield self.listing_request(url, self.parse_feed, start=True)
         for url in self.source.sitemaps:
@@ -195,6 +197,8 @@ class PortalSpider(scrapy.Spider):
         if status is None:
             stats.inc_value("newsarchive/fetch_failures")
         self.logger.warning("listing page failed: %s (%s)", request.url, reason)
+        if self.learnt:
+            self.stale_listings += 1
         if request.meta.get("start"):
             stats.inc_value("newsarchive/start_failures")
             stats.set_value("newsarchive/start_error", f"{request.url} ({reason})")
@@ -331,14 +335,16 @@ class PortalSpider(scrapy.Spider):
         return learn(self.source, self.confirmed, self.sections, self.learnt) if self.generic else None
 
     def idle(self) -> None:
-        """Learnt listings that link to no article the learnt pattern matches: discover the portal again."""
+        """Learnt listings that failed or link to no article the learnt pattern matches, and nothing new
+        found: discover the portal again from its home page."""
         if not self.learnt or not self.stale_listings or self.crawler.stats.get_value("newsarchive/articles/new"):
             return
         self.logger.info("learnt listings link to no article any more: discovering %s again", self.discovery.home)
         self.learnt = None
         self.source = self.discovery
         self.classifier = LinkClassifier(self.source)
-        self.crawler.engine.crawl(self.listing_request(self.source.home, self.parse_listing, start=True, cb_kwargs={"hops": 0}))
+        home = self.listing_request(self.source.home, self.parse_listing, start=True, cb_kwargs={"hops": 0})
+        self.crawler.engine.crawl(home.replace(dont_filter=True))  # asked for already as a learnt listing, maybe
         raise DontCloseSpider
 
     def article_requests(self, articles: list[Link], found_on: str | None = None) -> Iterator[scrapy.Request]:

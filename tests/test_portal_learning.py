@@ -155,3 +155,30 @@ def test_a_mistyped_url_leaves_a_source_that_remove_takes_away(tmp_path):
     unknown = run_cli("sources", "--remove", adhoc_key(url), "--db", db)
     assert unknown.returncode == 1 and len(unknown.stderr.strip().splitlines()) == 1
     assert unknown.stderr.startswith(f"Error: unknown source: {adhoc_key(url)}")
+
+
+def test_a_portal_that_moved_its_news_is_discovered_again(own_web, tmp_path):
+    """The learnt listing is gone and the news moved to a new section: the next run finds it from the home page."""
+    web = own_web(SITE)
+    db = tmp_path / "archive.db"
+    crawl_url(web, db)
+    www = web.www(SITE)
+    moved = www / "tin-hoat-dong" / "-" / "view_content"
+    for n, article in enumerate(EXPECTED["articles"][:2]):
+        page = (www / article["path"].lstrip("/") / "index.html").read_text("utf-8")
+        (moved / f"bai-moi-so-{n}").mkdir(parents=True)
+        (moved / f"bai-moi-so-{n}" / "index.html").write_text(page.replace(article["title"], f"Tin mới số {n}: {article['title']}"), "utf-8")
+    listing = (www / "tin-tuc" / "index.html").read_text("utf-8")
+    for n, article in enumerate(EXPECTED["articles"][:4]):
+        target = f"/tin-hoat-dong/-/view_content/bai-moi-so-{n}" if n < 2 else "/tin-hoat-dong/-/view_content/chua-dang"
+        listing = listing.replace(f'"{article["path"]}"', f'"{target}"')
+    (www / "tin-hoat-dong" / "index.html").write_text(listing, "utf-8")
+    shutil.rmtree(www / "tin-tuc")
+    home = (www / "index.html").read_text("utf-8")
+    (www / "index.html").write_text(home.replace('<a href="/tin-tuc">', '<a href="/tin-hoat-dong">'), "utf-8")
+    asked, _ = crawl_url(web, db)
+    stored = {row["url"] for row in sqlite_utils.Database(db)["articles"].rows}
+    assert {web.origin(SITE) + f"/tin-hoat-dong/-/view_content/bai-moi-so-{n}" for n in range(2)} <= stored
+    assert [r["path"] for r in asked].count("/") == 2  # as a learnt listing, then for discovery
+    shapes = sqlite_utils.Database(db)["portal_shapes"].get(f"127-0-0-1-{web.ports[SITE]}")
+    assert web.origin(SITE) + "/tin-hoat-dong" in shapes["start_urls"].splitlines()
