@@ -124,7 +124,7 @@ def _headline(member: etree._Element, source: Source) -> tuple[Link | None, int]
     return best, len(urls) if len(headlines) <= 1 else MAX_ITEM_LINKS + 1
 
 
-def _group(parent: etree._Element, members: list, source: Source) -> tuple[list[Link], dict] | None:
+def _group(members: list, source: Source) -> tuple[list[Link], dict] | None:
     links, dated, thumbs, summaries = [], 0, 0, 0
     for member in members:
         headline, count = _headline(member, source)
@@ -160,7 +160,7 @@ def item_groups(root: etree._Element, source: Source) -> list[tuple[str, list[Li
         for (_, mark), members in shapes.items():
             if len(members) < MIN_ITEMS or MENU_MARK.search(mark.lower()):
                 continue
-            group = _group(parent, members, source)
+            group = _group(members, source)
             if group is None or not any(test(group[1]) for _, test in LISTING_RULES) or _furniture(parent):
                 continue
             found.append((item_xpath(parent, members[0]), group[0]))
