@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= archive.db
 PORT   ?= 8001
 
-.PHONY: setup test demo eval bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
+.PHONY: setup test demo eval eval-discovery bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,11 @@ eval: setup
 # Extraction seconds on 1, 4 and 16 MB pages, ours beside plain trafilatura: linear in page size.
 bench-extract: setup
 	$(BIN)/python benchmarks/extract_size.py 1 4 16
+
+# Discovery on the tests/discoveryweb portals (one per CMS family): `crawl --url` beside a plain
+# Scrapy CrawlSpider, articles found, non-articles stored, requests per article. A measurement: exits 0.
+eval-discovery: setup
+	$(BIN)/python -m crawler.discovery_eval
 
 # Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
 bench-export: setup

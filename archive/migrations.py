@@ -291,7 +291,25 @@ def m022_corpus_columns(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m023_author_source(db: sqlite_utils.Database) -> None:
+def m023_portal_shapes(db: sqlite_utils.Database) -> None:
+    """What a crawl by structure learnt of a portal with no registry entry, so later runs follow it cheaply
+    and ``newsarchive sources KEY`` can print it as a draft registry entry."""
+    db.execute(
+        """create table portal_shapes (
+            source text primary key references sources(key),
+            start_urls text,       -- the listing pages (first pages) that gave articles, one per line
+            article_pattern text,  -- regex generalised from the confirmed article URLs
+            listing_pattern text,  -- regex of those listings and their pagination
+            item_xpath text,       -- the listing's repeated item blocks
+            pager text,            -- pagination style: liferay, query, path, text or postback
+            examples text,         -- confirmed article URLs, one per line
+            updated_at text not null
+        )"""
+    )
+
+
+@migration
+def m024_author_source(db: sqlite_utils.Database) -> None:
     """Where the author was read (byline-end, byline-after, byline-top, date-line, markup, json-ld), beside date_source."""
     db["articles"].add_column("author_source", str)
 

@@ -22,7 +22,7 @@ from archive.store import Archive, ArchiveError
 
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
-from .registry import BUNDLED, ExtractHints, RegistryError, Source, load_registry
+from .registry import BUNDLED, KEY_RE, ExtractHints, RegistryError, Source, load_registry
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
@@ -69,14 +69,26 @@ def cli():
 
 
 @cli.command()
+@click.argument("key", required=False)
+@click.option("--remove", "remove_key", metavar="KEY", help="Remove this source's pages and run log (and articles, with --yes).")
+@click.option("--yes", is_flag=True, help="With --remove: delete the source's articles too.")
 @db_option
 @sources_option
-def sources(db_path: Path, registry: dict[str, Source], sources_dir):
-    """List the registry with each source's health: articles, last successful run, errors, broken or not."""
+def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], sources_dir):
+    """List the registry with each source's health: articles, last successful run, errors, broken or not.
+
+    With KEY, print what crawls with --url learnt of that portal as a draft registry entry.
+    """
     from archive.runs import source_health
 
     from .health import health_table
 
+    if remove_key:
+        remove(remove_key, yes, db_path)
+        return
+    if key:
+        print_draft(key, db_path)
+        return
     health = {}
     if db_path.exists():
         try:
@@ -89,10 +101,54 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
         click.echo(line)
 
 
+def print_draft(key: str, db_path: Path) -> None:
+    from archive.shapes import load_shapes
+
+    from .shapes import draft_entry
+
+    archive = open_existing(db_path)
+    try:
+        row = next(archive.db.query("select * from sources where key = ?", [key]), None)
+        shapes = load_shapes(archive.db, key)
+    finally:
+        archive.close()
+    if row is None:
+        fail(f"unknown source: {key} (not in {db_path})", 1)
+    if shapes is None:
+        fail(f"{key}: no shapes learnt (a crawl with --url that stores articles learns them)", 1)
+    click.echo(draft_entry(row, shapes), nl=False)
+
+
+def remove(key: str, yes: bool, db_path: Path) -> None:
+    """Remove a source's rows; its articles only with ``yes``. Refusals are one line and exit code 1."""
+    from archive.removal import remove_source, source_counts
+
+    archive = open_existing(db_path)
+    try:
+        lock.acquire(db_path)
+    except lock.ArchiveBusy as exc:
+        archive.close()
+        fail(str(exc), EXIT_BUSY)
+    try:
+        counts = source_counts(archive.db, key)
+        if counts is None:
+            fail(f"unknown source: {key} (nothing of it in {db_path})", 1)
+        articles = counts["articles"]
+        click.echo(f"{key}: removing it deletes {articles} articles, {counts['pages']} pages, {counts['crawls']} runs", err=True)
+        if articles and not yes:
+            fail(f"{key} has {articles} articles: give --yes to delete them with it", 1)
+        remove_source(archive.db, key)
+    finally:
+        archive.close()
+        lock.release(db_path)
+    click.echo(f"removed {key}")
+
+
 @cli.command()
 @click.argument("keys", nargs=-1)
 @click.option("--all", "all_sources", is_flag=True, help="Crawl every source in the registry.")
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
+@click.option("--key", "adhoc_key", help="With --url: the source's key (default: the host, and the port if not the default).")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
 @click.option("--refresh", is_flag=True, help="Fetch and extract again the articles already archived.")
 @click.option("--since", metavar="DATE", help="Backfill back to this date (YYYY-MM-DD) and no further.")
@@ -111,7 +167,7 @@ def sources(db_path: Path, registry: dict[str, Source], sources_dir):
 @db_option
 @sources_option
 def crawl(
-    keys, all_sources, home_url, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
+    keys, all_sources, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
     redis_url, db_path, registry, sources_dir,
 ):
     """Crawl sources into the archive and print a per-source summary.
@@ -122,6 +178,10 @@ def crawl(
         fail("give source keys, --all, or --url URL (one of them)")
     if home_url and not valid_url(home_url):
         fail(f"not an http(s) URL: {home_url}")
+    if adhoc_key and not home_url:
+        fail("--key names a portal crawled with --url")
+    if adhoc_key and not KEY_RE.match(adhoc_key):
+        fail(f"--key: not a key (a-z, 0-9, -): {adhoc_key}")
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
     if bad:
         fail(f"not a NAME=VALUE setting: {bad[0]}")
@@ -144,7 +204,7 @@ def crawl(
             fail(str(exc), EXIT_BUSY)
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
-    targets = [{"url": home_url}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
+    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,

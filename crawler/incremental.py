@@ -29,7 +29,7 @@ from .extract.text import fold
 from .links import Link
 
 PAGE_NUMBER_URL = re.compile(
-    r"(?:[?&](?:page|p|trang|pageindex|pagenum|cur|pg)=|_cur=|/(?:trang|page|p)-?)(\d+)(?:\.html?|/)?(?:$|[&#])",
+    r"(?:[?&](?:page|p|trang|pageindex|pagenum|cur|pg)=|_cur=|/(?:trang|page|p)[-/]?)(\d+)(?:\.html?|\.aspx|/)?(?:$|[&#])",
     re.IGNORECASE,
 )
 WALK_ALL = ("full", "catch-up", "refresh", "resume")

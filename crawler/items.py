@@ -20,6 +20,8 @@ class PageItem:
     raw: bytes = b""  # the response body as Scrapy decoded it (transfer and content encodings undone), for the pages table
     headers: list[list[str]] = field(default_factory=list)  # HTTP response headers, [name, value] pairs
     link_url: str = ""  # the URL as linked (before redirects): what a later run looks up to skip it
+    found_on: str | None = None  # crawling by structure (no registry entry): the listing page that linked it
+    candidate: bool = False  # ... by its structure alone, not the URL's shape: its misses are bounded
     rejected: str | None = None  # why ExtractionPipeline dropped it: failed, not_article or old
 
     def page_row(self, **extra) -> dict:

@@ -42,7 +42,7 @@ ARTICLE_URL = [
     ]
 ]
 PAGINATION_URL = re.compile(
-    r"([?&](page|p|trang|pageindex|pagenum|cur|pg|start)=\d+)|(_cur=\d+)|(/(trang|page|p)-?\d+(\.html?)?/?$)",
+    r"([?&](page|p|trang|pageindex|pagenum|cur|pg|start)=\d+)|(_cur=\d+)|(/(trang|page|p)[-/]?\d+(\.html?|\.aspx)?/?$)",
     re.IGNORECASE,
 )
 PAGINATION_TEXT = re.compile(r"(\d{1,3}|trang sau|trang tiep|tiep|sau|next|cuoi|>>?|»|›|\.\.\.)")

@@ -10,6 +10,7 @@ from twisted.internet import task
 
 from archive import lock
 from archive.pages import record_pages
+from archive.shapes import save_shapes
 from archive.store import Archive
 
 from .backlog import BACKLOG
@@ -49,23 +50,31 @@ class ExtractionPipeline:
         item.rejected = reason
         return DropItem(f"{item.url}: {message}", log_level=log_level)
 
+    def report(self, item: PageItem, article: bool) -> None:
+        """Tell the spider what a page found on a listing came to: it learns the portal's shapes from the
+        articles, and bounds the misses of the candidates that only the listing's structure proposed."""
+        if item.found_on:
+            self.crawler.spider.judged(item.found_on, item.link_url or item.url, article, item.candidate)
+
     async def process_item(self, item: PageItem) -> PageItem:
         source = self.crawler.spider.source
         BACKLOG.start_extraction()
         try:
-            article, cpu = await extract(
-                self.workers, item.body, item.url, source.extract, limit=self.limit, site=source.name,
-                listing_date=item.listing_date,
+            article, verdict, cpu = await extract(
+                self.workers, item.body, item.url, source.extract, judge=item.generic, min_body_chars=self.generic_min_chars,
+                limit=self.limit, site=source.name, listing_date=item.listing_date,
             )
         except ExtractionError as exc:
+            self.report(item, False)
             raise self.reject(item, "failed", str(exc)) from None
         finally:
             BACKLOG.end_extraction()
         self.crawler.stats.inc_value("newsarchive/cpu/extract", cpu)
-        if not article.title or len(article.text) < (self.generic_min_chars if item.generic else self.min_chars):
-            raise self.reject(item, "not_article", "not an article (no headline or too little text)", "INFO")
-        if item.generic and not article.published:
-            raise self.reject(item, "not_article", "not an article (no publication date)", "INFO")
+        if not item.generic and (not article.title or len(article.text) < self.min_chars):
+            verdict = "no headline or too little text"
+        self.report(item, verdict is None)
+        if verdict:
+            raise self.reject(item, "not_article", f"not an article ({verdict})", "INFO")
         if self.since and article.published and article.published[:10] < self.since:
             raise self.reject(item, "old", f"published {article.published}, before --since {self.since}", "INFO")
         canonical = article.canonical_url
@@ -112,6 +121,8 @@ class ArchivePipeline:
         if self.archive:
             self.committer.stop()
             record_pages(self.archive.db, list(self.crawler.spider.pages_seen.values()))
+            if shapes := self.crawler.spider.learnt_shapes():
+                save_shapes(self.archive.db, shapes)
             self.archive.commit()
             self.archive.close()
             lock.release(self.db_path)

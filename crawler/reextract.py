@@ -39,11 +39,12 @@ def source_from_row(row: dict) -> Source:
 
 
 def offline_crawler(source: Source, db_path: Path) -> SimpleNamespace:
-    """What the pipelines read from a crawler: settings, stats, signals and the spider's source."""
+    """What the pipelines read from a crawler: settings, stats, signals and the spider's source (offline,
+    no listing is read, so no portal shapes are learnt)."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("NEWSARCHIVE_DB", str(db_path), priority="cmdline")
-    crawler = SimpleNamespace(settings=settings, spider=SimpleNamespace(source=source, pages_seen={}))
+    crawler = SimpleNamespace(settings=settings, spider=SimpleNamespace(source=source, pages_seen={}, learnt_shapes=lambda: None))
     crawler.signals = SignalManager(crawler)
     crawler.stats = StatsCollector(crawler)
     return crawler

@@ -76,13 +76,23 @@ class Source:
         }
 
 
-def adhoc_source(url: str) -> Source:
-    """An entry for a portal with no registry file: its home page and its host, nothing else."""
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def adhoc_key(url: str) -> str:
+    """The key a portal crawled with ``--url`` gets: its host, and its port when not the scheme's default
+    (two portals on one host are two sources)."""
     parts = urlsplit(url)
-    host = parts.netloc.lower()
-    bare = host.removeprefix("www.")
+    host = (parts.hostname or "").removeprefix("www.")
+    port = parts.port if parts.port not in (None, DEFAULT_PORTS.get(parts.scheme)) else None
+    return re.sub(r"[^a-z0-9]+", "-", f"{host}-{port}" if port else host).strip("-")
+
+
+def adhoc_source(url: str, key: str | None = None) -> Source:
+    """An entry for a portal with no registry file: its home page and its host, nothing else."""
+    bare = urlsplit(url).netloc.lower().removeprefix("www.")
     return Source(
-        key=re.sub(r"[^a-z0-9]+", "-", bare.split(":")[0]).strip("-"),
+        key=key or adhoc_key(url),
         name=bare,
         province=None,
         kind="unknown",

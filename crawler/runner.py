@@ -70,11 +70,11 @@ def jobs_dir(db_path: Path) -> Path:
 
 
 def target_key(target: dict) -> str:
-    return target.get("source") or adhoc_source(target["url"]).key
+    return target.get("source") or adhoc_source(target["url"], target.get("key")).key
 
 
 def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = False, **options) -> list[tuple[str, dict]]:
-    """Crawl each target (``{"source": KEY}`` or ``{"url": URL}``); return (source key, figures) pairs,
+    """Crawl each target (``{"source": KEY}`` or ``{"url": URL}``, with an optional ``"key"``); return (source key, figures) pairs,
     the figures with the run's ``status`` and, for a source that looks broken, its ``problem``."""
     db_path = Path(options["db_path"])
     shared = bool(options.get("redis_url"))  # the queue is in Redis, and the archive is the writer's

@@ -24,7 +24,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from .extract import Article, ExtractionError, extract_article
+from .extract import Article, ExtractionError, extract_article, parse_html
+from .extract.verdict import MIN_BODY_CHARS, not_an_article
 
 _POOL: ProcessPoolExecutor | None = None
 _IN_WORKER = False
@@ -71,9 +72,12 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return _POOL
 
 
-def timed_extract(page: str, url: str, hints, *, limit: float = 0, **kwargs) -> tuple[Article, float]:
-    """``extract_article`` and the CPU seconds it took in the process that ran it; in a worker, at
-    most ``limit`` seconds (0: no limit)."""
+def timed_extract(
+    page: str, url: str, hints, judge: bool = False, min_body_chars: int = MIN_BODY_CHARS, *, limit: float = 0, **kwargs,
+) -> tuple[Article, str | None, float]:
+    """``extract_article``, with ``judge`` why the page is no article (``not_an_article``, None when it
+    is one), and the CPU seconds both took in the process that ran them; in a worker, at most
+    ``limit`` seconds (0: no limit)."""
     timed = _IN_WORKER and limit > 0
     if timed:
         signal.signal(signal.SIGALRM, _out_of_time)
@@ -81,17 +85,18 @@ def timed_extract(page: str, url: str, hints, *, limit: float = 0, **kwargs) -> 
     started = time.process_time()
     try:
         article = extract_article(page, url, hints, **kwargs)
+        verdict = not_an_article(article, parse_html(page), min_body_chars) if judge else None
     except ExtractionTimeout:
         raise ExtractionTimeout(f"extraction took over {limit:g} s (NEWSARCHIVE_EXTRACT_TIMEOUT)") from None
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-    return article, time.process_time() - started
+    return article, verdict, time.process_time() - started
 
 
-async def extract(workers: int, page: str, url: str, hints, *, limit: float = 0, **kwargs) -> tuple[Article, float]:
+async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, str | None, float]:
     """``timed_extract`` in the pool when there is one, else here; the same result and errors either way."""
     if workers <= 0:
         return timed_extract(page, url, hints, **kwargs)
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, limit=limit, **kwargs))
+    return await loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, **kwargs))

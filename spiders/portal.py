@@ -3,7 +3,12 @@
 ``scrapy crawl portal -a source=KEY`` crawls a registry source: its start pages (party-building
 sections first), their pagination, its feeds and sitemaps, and the article pages they link to,
 never leaving the source's domains. ``-a url=URL`` crawls a portal with no registry entry from
-its home page alone, sorting links by the generic rules in ``crawler.links``.
+its home page alone: a listing's repeated item blocks (``crawler.listing``) give article candidates
+whatever their URLs look like, the generic rules of ``crawler.links`` add the URL shapes they know,
+and the page decides (``crawler.extract.verdict``). What such a crawl confirms is learnt
+(``crawler.shapes``): the next run starts from the listings that gave articles and takes the learnt
+article pattern's matches for articles, and goes back to discovery from the home page when those
+listings no longer link to any.
 
 A site's quirks belong in its registry entry; a behaviour that a site needs and others do not
 is a named hook here (``listing_links``, ``article_request``) that a subclass may override.
@@ -15,12 +20,17 @@ listings are asked for conditionally, and pagination stops where only known arti
 from __future__ import annotations
 
 import logging
+import re
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import scrapy
 from lxml import etree
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
@@ -28,14 +38,18 @@ from twisted.python.failure import Failure
 
 from archive.pages import KnownPages, known_pages
 from archive.runs import last_run
+from archive.shapes import PortalShapes, load_shapes
 from archive.store import Archive, ArchiveError
 from crawler.extract import ExtractionError, parse_html
 from crawler.extract.text import decode_page
+from crawler.candidates import CandidatePool
 from crawler.incremental import CrawlPlan, choose_mode, page_number
 from crawler.items import PageItem
-from crawler.links import Link, LinkClassifier, canonicalize, is_pagination, page_links
+from crawler.links import MAX_SECTION_ANCHOR_WORDS, Link, LinkClassifier, canonicalize, is_pagination, page_links
+from crawler.listing import Listing, read_listing
 from crawler.middlewares import retry_after
 from crawler.registry import Source, adhoc_source, load_registry
+from crawler.shapes import learn
 
 GENERIC_SECTION_HOPS = 1  # home -> section pages; pagination does not count as a hop
 # Our errbacks log each failed page once, with its URL and reason; Scrapy's own lines about the
@@ -46,39 +60,59 @@ REPEATING_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.download
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, source: str | None = None, url: str | None = None, **kwargs):
+    def __init__(self, source: str | None = None, url: str | None = None, key: str | None = None, **kwargs):
         super().__init__(**kwargs)
         if bool(source) == bool(url):
             raise ValueError("give exactly one of -a source=KEY or -a url=URL")
         self.source_key = source
         self.home_url = url
+        self.adhoc_key = key  # -a key=KEY names a --url portal; else its host (and port)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.source = spider.resolve_source(crawler.settings.get("NEWSARCHIVE_SOURCES"))
         spider.generic = spider.home_url is not None
-        spider.classifier = LinkClassifier(spider.source)
         spider.allowed_domains = sorted({d.split(":")[0] for d in spider.source.domains})
         spider.budget = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES") or None
         for name in REPEATING_LOGGERS:  # after Scrapy configured logging, which resets child levels
             logging.getLogger(name).setLevel(logging.CRITICAL)
+        spider.learnt = None  # the shapes earlier runs learnt of a portal crawled by structure
         spider.plan = spider.load_plan(crawler.settings)
+        spider.discovery = spider.source
+        if spider.learnt:
+            spider.source = spider.learnt_source(spider.learnt)
+        spider.classifier = LinkClassifier(spider.source)
         spider.pages_seen = {}  # url -> its row for table pages (listing validators, gone articles), written at the end
+        spider.candidate_misses = crawler.settings.getint("NEWSARCHIVE_CANDIDATE_MISSES_PER_LISTING")
+        spider.pools = {}  # listing page -> its candidates found by structure alone
+        spider.requested = set()  # article URLs asked for in this run
+        spider.sections = {}  # listing page -> its section's first page, item XPath and pager
+        spider.confirmed = {}  # article URL (as linked) -> the section that gave it
+        spider.stale_listings = 0  # learnt listings that failed, or linked no article the learnt pattern matches
+        crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         return spider
+
+    def learnt_source(self, shapes: PortalShapes) -> Source:
+        """The portal as earlier runs learnt it: its listings that gave articles, its article pattern."""
+        return replace(
+            self.source, start_urls=tuple(shapes.start_urls),
+            article_pattern=re.compile(shapes.article_pattern) if shapes.article_pattern else None,
+            listing_pattern=re.compile(shapes.listing_pattern) if shapes.listing_pattern else None,
+        )
 
     def load_plan(self, settings) -> CrawlPlan:
         since = settings.get("NEWSARCHIVE_SINCE")
         since = date.fromisoformat(since) if since else None
         refresh = settings.getbool("NEWSARCHIVE_REFRESH")
-        known, previous = self.history(settings.get("NEWSARCHIVE_DB"), shared=bool(settings.get("NEWSARCHIVE_REDIS_URL")))
+        known, previous, self.learnt = self.history(settings.get("NEWSARCHIVE_DB"), shared=bool(settings.get("NEWSARCHIVE_REDIS_URL")))
         mode = choose_mode(previous, refresh=refresh, since=since, resumed=settings.getbool("NEWSARCHIVE_RESUMING"))
         depth = settings.getint("NEWSARCHIVE_KNOWN_DEPTH")
         return CrawlPlan(known, mode, since=since, depth=depth, generic=self.generic, refresh=refresh)
 
-    def history(self, db_path: str, shared: bool) -> tuple[KnownPages, dict | None]:
-        """What the archive knows of the source: its pages, its last run. A crawl process in Redis
-        mode only reads the archive (the writer writes it), and takes nothing for known without one."""
+    def history(self, db_path: str, shared: bool) -> tuple[KnownPages, dict | None, PortalShapes | None]:
+        """What the archive knows of the source: its pages, its last run, the shapes learnt of it. A crawl
+        process in Redis mode only reads the archive (the writer writes it), and takes nothing for known without one."""
         if not shared:
             archive = Archive(db_path)
         elif Path(db_path).is_file():
@@ -86,11 +120,13 @@ class PortalSpider(scrapy.Spider):
                 archive = Archive(db_path, readonly=True)
             except ArchiveError as exc:
                 self.logger.warning("%s; crawling as if nothing were known", exc)
-                return KnownPages(), None
+                return KnownPages(), None, None
         else:
-            return KnownPages(), None
+            return KnownPages(), None, None
         try:
-            return known_pages(archive.db, self.source.key), last_run(archive.db, self.source.key)
+            key = self.source.key
+            shapes = load_shapes(archive.db, key) if self.generic else None
+            return known_pages(archive.db, key), last_run(archive.db, key), shapes
         finally:
             archive.close()
 
@@ -106,7 +142,7 @@ class PortalSpider(scrapy.Spider):
 
     def resolve_source(self, sources_dir: str | None) -> Source:
         if self.home_url:
-            return adhoc_source(self.home_url)
+            return adhoc_source(self.home_url, self.adhoc_key)
         registry = load_registry(Path(sources_dir)) if sources_dir else load_registry()
         if self.source_key not in registry:
             raise ValueError(f"unknown source: {self.source_key}")
@@ -117,8 +153,11 @@ class PortalSpider(scrapy.Spider):
             yield request
 
     def start_requests_for_source(self) -> Iterator[scrapy.Request]:
+        hops = GENERIC_SECTION_HOPS if self.learnt else 0  # learnt listings are sections already
         for url in self.source.start_urls:
-            yield self.listing_request(url, self.parse_listing, start=True, cb_kwargs={"hops": 0})
+            # A learnt listing that fails sends the run back to discovery; only the home page failing is the source's fault.
+            start = not self.learnt or url == self.source.home
+            yield self.listing_request(url, self.parse_listing, start=start, cb_kwargs={"hops": hops})
         for url in self.source.feeds:
             yield self.listing_request(url, self.parse_feed, start=True)
         for url in self.source.sitemaps:
@@ -158,6 +197,8 @@ class PortalSpider(scrapy.Spider):
         if status is None:
             stats.inc_value("newsarchive/fetch_failures")
         self.logger.warning("listing page failed: %s (%s)", request.url, reason)
+        if self.learnt:
+            self.stale_listings += 1
         if request.meta.get("start"):
             stats.inc_value("newsarchive/start_failures")
             stats.set_value("newsarchive/start_error", f"{request.url} ({reason})")
@@ -174,22 +215,38 @@ class PortalSpider(scrapy.Spider):
             return []
         return page_links(root, response.url, self.source)
 
-    def article_request(self, url: str, listing_date: str | None = None) -> scrapy.Request:
+    def article_request(
+        self, url: str, listing_date: str | None = None, found_on: str | None = None, candidate: bool = False,
+    ) -> scrapy.Request:
+        self.requested.add(url)
         return scrapy.Request(
-            url, callback=self.parse_article, errback=self.article_failed, cb_kwargs={"listing_date": listing_date},
+            url, callback=self.parse_article, errback=self.article_failed,
+            cb_kwargs={"listing_date": listing_date, "found_on": found_on, "candidate": candidate},
             priority=20, meta={"article": True},
         )
 
+    def listing_structure(self, response: TextResponse) -> Listing:
+        """The listing's item blocks and pager, for a portal crawled by structure."""
+        try:
+            root = parse_html(page_text(response))
+        except ExtractionError:
+            return Listing()
+        return read_listing(root, response.url, self.source)
+
     # Callbacks -------------------------------------------------------------------------------
 
-    def parse_listing(self, response: Response, hops: int = 0, streak: int = 0) -> Iterator[scrapy.Request]:
+    def parse_listing(
+        self, response: Response, hops: int = 0, streak: int = 0, section: str | None = None,
+    ) -> Iterator[scrapy.Request]:
         if self.not_modified(response):
             return
         self.crawler.stats.inc_value("newsarchive/listing_pages")
         if isinstance(response, TextResponse):
-            yield from self.within_budget(self.follow_listing(response, hops, streak))
+            yield from self.within_budget(self.follow_listing(response, hops, streak, section))
 
-    def follow_listing(self, response: TextResponse, hops: int, streak: int = 0) -> Iterator[scrapy.Request]:
+    def follow_listing(
+        self, response: TextResponse, hops: int, streak: int = 0, section: str | None = None,
+    ) -> Iterator[scrapy.Request]:
         """Request the page's new articles, then its other listings.
 
         ``streak`` counts the pages in a row, along one listing's pagination, that held nothing new:
@@ -198,23 +255,99 @@ class PortalSpider(scrapy.Spider):
         """
         links = self.listing_links(response)
         articles = [link for link in links if self.classifier.is_article(link)]
-        yield from self.article_requests(articles)
         listings = [link for link in links if not self.classifier.is_article(link) and self.classifier.is_listing(link)]
-        streak = streak + 1 if self.plan.exhausted(articles) else 0
+        structure = self.listing_structure(response) if self.generic else Listing()
+        here = canonicalize(response.url)
+        section = section or here
+        proven = {link.url for link in articles}
+        sections = {link.url for link in listings}
+        candidates = [  # a short item text on a link the menu gives too is a section
+            link for link in structure.items
+            if link.url not in proven and not (link.url in sections and len(link.text.split()) <= MAX_SECTION_ANCHOR_WORDS)
+        ]
+        found_on = here if self.generic else None
+        if self.generic:
+            self.note_structure(here, section, structure, matched=bool(articles))
+        yield from self.article_requests(articles, found_on)
+        yield from self.candidate_requests(here, candidates)
+        pages = {link.url for link in structure.pages}
+        listings += [link for link in structure.pages if link.url not in {other.url for other in listings} | proven]
+        streak = streak + 1 if self.plan.exhausted(articles + candidates) else 0
         paging = self.plan.walk_all or streak < self.plan.depth
         next_page = None if self.plan.walk_all else self.next_page(response.url, listings)
         for link in listings:
-            pagination = is_pagination(link)
+            pagination = is_pagination(link) or link.url in pages
             section_hop = self.generic and not pagination
             if section_hop and hops >= GENERIC_SECTION_HOPS:
                 continue
             if pagination and (not paging or (next_page is not None and link is not next_page)):
                 continue
             yield self.listing_request(
-                link.url, self.parse_listing, cb_kwargs={"hops": hops + section_hop, "streak": streak if pagination else 0}
+                link.url, self.parse_listing,
+                cb_kwargs={"hops": hops + section_hop, "streak": streak if pagination else 0,
+                           "section": section if pagination else None},
             )
 
-    def article_requests(self, articles: list[Link]) -> Iterator[scrapy.Request]:
+    def note_structure(self, url: str, section: str, structure: Listing, matched: bool) -> None:
+        """Remember the listing's section and shapes (for learning); report a pager that only posts back."""
+        self.sections[url] = {"section": section, "item_xpath": structure.item_xpath, "pager": structure.pager}
+        if self.learnt and not matched:
+            self.stale_listings += 1
+        if structure.postback:
+            stats = self.crawler.stats
+            if not stats.get_value("newsarchive/postback_pagination"):
+                self.logger.info("listing paginates by postback (javascript:__doPostBack), not followed: %s", url)
+            stats.inc_value("newsarchive/postback_pagination")
+
+    def candidate_requests(self, listing: str, candidates: list[Link]) -> Iterator[scrapy.Request]:
+        """The first few of a listing's candidates found by structure alone; the rest as they prove out."""
+        fresh = []
+        for link in candidates:
+            if reason := self.plan.skip(link):
+                self.crawler.stats.inc_value(f"newsarchive/{reason}_skipped")
+            elif link.url not in self.requested:
+                fresh.append(link)
+        self.crawler.stats.inc_value("newsarchive/article_links", len(candidates))
+        if not fresh:
+            return
+        pool = self.pools[listing] = CandidatePool(self.candidate_misses, deque(fresh))
+        self.crawler.stats.inc_value("newsarchive/candidates", len(fresh))
+        for link in pool.release():
+            yield self.article_request(link.url, link.listing_date, listing, candidate=True)
+
+    def judged(self, found_on: str, url: str, article: bool, candidate: bool) -> None:
+        """What a page found on a listing came to: learnt from when an article; a candidate's result
+        releases the listing's next candidates, or ends them once their misses are spent."""
+        if article:
+            self.confirmed[url] = self.sections.get(found_on, {}).get("section", found_on)
+        pool = self.pools.get(found_on) if candidate else None
+        if pool is None:
+            return
+        released = [self.article_request(link.url, link.listing_date, found_on, candidate=True) for link in pool.judged(article)]
+        for request in self.within_budget(released):
+            self.crawler.engine.crawl(request)
+        if dropped := pool.give_up():
+            self.crawler.stats.inc_value("newsarchive/candidates_not_fetched", dropped)
+            self.logger.info("%d candidates of %s not fetched: %d were no article", dropped, found_on, pool.misses)
+
+    def learnt_shapes(self) -> PortalShapes | None:
+        """What this run (and earlier ones) confirmed of a portal crawled by structure, to keep."""
+        return learn(self.source, self.confirmed, self.sections, self.learnt) if self.generic else None
+
+    def idle(self) -> None:
+        """Learnt listings that failed or link to no article the learnt pattern matches, and nothing new
+        found: discover the portal again from its home page."""
+        if not self.learnt or not self.stale_listings or self.crawler.stats.get_value("newsarchive/articles/new"):
+            return
+        self.logger.info("learnt listings link to no article any more: discovering %s again", self.discovery.home)
+        self.learnt = None
+        self.source = self.discovery
+        self.classifier = LinkClassifier(self.source)
+        home = self.listing_request(self.source.home, self.parse_listing, start=True, cb_kwargs={"hops": 0})
+        self.crawler.engine.crawl(home.replace(dont_filter=True))  # asked for already as a learnt listing, maybe
+        raise DontCloseSpider
+
+    def article_requests(self, articles: list[Link], found_on: str | None = None) -> Iterator[scrapy.Request]:
         """Requests for the article links the plan does not skip (known, or older than ``--since``)."""
         stats = self.crawler.stats
         stats.inc_value("newsarchive/article_links", len(articles))
@@ -222,7 +355,7 @@ class PortalSpider(scrapy.Spider):
             if reason := self.plan.skip(link):
                 stats.inc_value(f"newsarchive/{reason}_skipped")
                 continue
-            yield self.article_request(link.url, link.listing_date)
+            yield self.article_request(link.url, link.listing_date, found_on)
 
     @staticmethod
     def next_page(url: str, listings: list[Link]) -> Link | None:
@@ -234,6 +367,8 @@ class PortalSpider(scrapy.Spider):
         """One log line for an article page that could not be had. A link that is gone (404, 410)
         is remembered, so later runs do not ask again; a network failure is counted."""
         status, reason = failure_reason(failure)
+        if found_on := failure.request.cb_kwargs.get("found_on"):
+            self.judged(found_on, failure.request.url, False, failure.request.cb_kwargs.get("candidate", False))
         if reason == ROBOTS_FORBIDDEN:
             self.crawler.stats.inc_value("newsarchive/robots_forbidden")
             self.logger.info("article page not fetched: %s (%s)", failure.request.url, reason)
@@ -249,9 +384,13 @@ class PortalSpider(scrapy.Spider):
                 "status": failure.value.response.status, "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
 
-    def parse_article(self, response: Response, listing_date: str | None = None) -> Iterator[PageItem]:
+    def parse_article(
+        self, response: Response, listing_date: str | None = None, found_on: str | None = None, candidate: bool = False,
+    ) -> Iterator[PageItem]:
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("newsarchive/not_html")
+            if found_on:
+                self.judged(found_on, response.url, False, candidate)
             return
         self.crawler.stats.inc_value("newsarchive/article_pages")
         yield PageItem(
@@ -265,6 +404,8 @@ class PortalSpider(scrapy.Spider):
             raw=response.body,
             headers=[[k.decode("latin-1"), v.decode("latin-1")] for k, vs in response.headers.items() for v in vs],
             link_url=canonicalize(response.meta.get("redirect_urls", [response.url])[0]),
+            found_on=found_on,
+            candidate=candidate,
         )
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:

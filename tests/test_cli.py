@@ -20,6 +20,8 @@ from conftest import SITES, run_cli, site_expectations
         (["extract", "no/such/page.html", "--url", "https://x.vn/a.html"], "no/such/page.html: no such file"),
         (["extract", str(SITES / "FORMAT.md"), "--url", "bad"], "not an http(s) URL: bad"),
         (["extract", "ftp://x.vn/a.html"], "not an http(s) URL: ftp://x.vn/a.html"),
+        (["extract", str(SITES)], "a directory, not a page"),
+        (["extract", "a.html", "b.html", "--url", "https://x.vn/a.html"], "--url names one page"),
         (["sources", "--sources", "no/such/dir"], "no/such/dir: no such sources folder"),
     ],
 )
@@ -70,16 +72,51 @@ def test_extract_a_saved_page_prints_one_json_object(tmp_path):
     assert "Viết bình luận mới" not in record["text"]
 
 
-def test_extract_many_files_gives_json_lines_and_error_objects(tmp_path):
+def test_extract_many_files_prints_every_line_then_exits_1_when_one_failed(tmp_path):
     broken = tmp_path / "broken.html"
     broken.write_bytes(b"\x00\x01\x02 binary")
-    pages = sorted((SITES / "haugiang" / "www").rglob("*.html"))[:3]
+    article = _seed_article("haugiang", "000")
+    pages = [SITES / "haugiang" / "www" / article["path"].lstrip("/"), SITES / "haugiang" / "www" / "lien-he.html"]
     args = [str(p) for p in pages] + [str(broken)]
-    result = run_cli("extract", *args, "--url-from", "meta", *[f"--url-from={p}=https://x.vn/{i}.html" for i, p in enumerate(args)])
-    assert result.returncode == 0, result.stderr
+    result = run_cli("extract", *args, f"--url-from={args[0]}=https://baohaugiang.com.vn{article['path']}")
+    assert result.returncode == 1, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["input"] for r in records] == args
-    assert "error" in records[-1] and "error" not in records[0]
+    assert records[0]["article"] is True and records[0]["title"] == article["title"]
+    assert records[1]["article"] is False and records[1]["reason"] == "contact page"
+    assert records[2]["article"] is False and "error" in records[2]
+    ok = run_cli("extract", args[0], args[0])
+    assert ok.returncode == 0 and all(json.loads(line)["article"] for line in ok.stdout.splitlines())
+
+
+def test_extract_needs_no_url_when_the_page_names_its_own(tmp_path):
+    article = _seed_article("haugiang", "000")
+    page = (SITES / "haugiang" / "www" / article["path"].lstrip("/")).read_text("utf-8")
+    saved = tmp_path / "saved.html"
+    saved.write_text(page.replace("<head>", '<head><link rel="canonical" href="https://baohaugiang.com.vn/xay-dung-dang/a-131234.html">', 1), "utf-8")
+    record = json.loads(run_cli("extract", saved).stdout)
+    assert (record["article"], record["url"], record["source"]) == (True, "https://baohaugiang.com.vn/xay-dung-dang/a-131234.html", "baohaugiang")
+    bare = tmp_path / "bare.html"
+    bare.write_text(page, "utf-8")
+    result = run_cli("extract", bare)
+    assert result.returncode == 0 and json.loads(result.stdout)["url"] is None
+
+
+def test_extract_says_a_listing_is_no_article_and_exits_1():
+    result = run_cli("extract", SITES / "haugiang" / "www" / "xay-dung-dang" / "index.html", "--url", "https://baohaugiang.com.vn/xay-dung-dang/")
+    record = json.loads(result.stdout)
+    assert result.returncode == 1 and (record["article"], record["reason"]) == (False, "listing")
+
+
+def test_extract_refuses_a_page_over_the_size_limit_in_one_line(tmp_path):
+    from crawler.settings import DOWNLOAD_MAXSIZE
+
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as file:
+        file.write(b"<html><body><p>" + b"x" * (DOWNLOAD_MAXSIZE + 1) + b"</p></body></html>")
+    result = run_cli("extract", huge)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "over the crawl's page size limit of 16 MB" in result.stderr
 
 
 def test_extract_fetches_a_url(sample_web):

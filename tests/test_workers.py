@@ -22,10 +22,12 @@ URL = "https://baohaugiang.com.vn/xay-dung-dang/thanh-pho-nga-bay-131234.html"
 
 def test_worker_and_inline_agree():
     async def both():
-        return await extract(0, PAGE, URL, ExtractHints()), await extract(1, PAGE, URL, ExtractHints())
+        return (await extract(0, PAGE, URL, ExtractHints(), judge=True),
+                await extract(1, PAGE, URL, ExtractHints(), judge=True))
 
-    (inline, cpu_inline), (pooled, cpu_pooled) = asyncio.run(both())
+    (inline, verdict_inline, cpu_inline), (pooled, verdict_pooled, cpu_pooled) = asyncio.run(both())
     assert inline == pooled
+    assert verdict_inline is verdict_pooled is None  # an article, in either process
     assert cpu_inline > 0 and cpu_pooled > 0
 
 
@@ -38,7 +40,7 @@ def test_a_page_over_the_time_limit_fails_with_its_reason_and_the_worker_goes_on
     """A page too slow to extract (here: a 1 ms limit on a real page) is an error, not a stall."""
     with pytest.raises(ExtractionTimeout, match=r"extraction took over 0.001 s"):
         asyncio.run(extract(1, PAGE * 20, URL, ExtractHints(), limit=0.001))
-    article, _ = asyncio.run(extract(1, PAGE, URL, ExtractHints(), limit=60))
+    article, _, _ = asyncio.run(extract(1, PAGE, URL, ExtractHints(), limit=60))
     assert article.title
 
 

@@ -1,0 +1,111 @@
+"""Is this page an article? One answer, with its reason, for the crawl and the ``extract`` command.
+
+A portal crawled by structure alone sends every candidate here, so the page itself must say
+what it is. An article has a headline, a date and a body: a short news item of two sentences
+is one (``MIN_BODY_CHARS``), however short. Pages that carry those and still are no story
+(listings, contact pages, document lists, search results, galleries) are told by what they
+show, tested first as ordered rules: ``PAGE_KINDS`` by their own headline, then by structure.
+
+Independent of how the article was extracted: it reads the ``Article``'s title, text and date
+and looks at the page tree itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .text import element_text, fold
+
+MIN_BODY_CHARS = 120  # a couple of sentences
+# (reason, folded headline or <title> of pages that are never stories), in order.
+PAGE_KINDS: list[tuple[str, re.Pattern]] = [
+    (reason, re.compile(pattern))
+    for reason, pattern in [
+        ("contact page", r"(thong tin )?lien he( voi chung toi)?|contact( us)?|dia chi lien he"),
+        ("search results", r"ket qua tim kiem.*|tim kiem|search( results)?"),
+        ("document list", r"(he thong |danh sach |co so du lieu )?van ban( phap quy| chi dao( dieu hanh)?| moi| quy pham phap luat)?"
+                          r"|tai lieu|cong bao"),
+        ("gallery", r"(thu vien )?(anh|hinh anh|video|media)|thu vien( anh| hinh anh| video| media)?|album( anh)?|(photo|video) gallery"),
+        ("about page", r"gioi thieu( chung)?|so do (site|cong thong tin)|co cau to chuc"),
+        ("tag listing", r"(tu khoa|tags?|the|chu de)\s*:.*"),
+    ]
+]
+# Column headings of a table of legal documents ("Số ký hiệu", "Ngày ban hành", "Trích yếu" ...).
+DOCUMENT_COLUMNS = re.compile(r"so (ky )?hieu|ngay ban hanh|trich yeu|co quan ban hanh|loai van ban|tai ve|ngay hieu luc")
+CONTACT_LINES = re.compile(r"^(dia chi|dien thoai|fax|email|e-mail|hotline|so dien thoai)\s*:", re.MULTILINE)
+LISTING_MIN_LINKED = 3  # text paragraphs that are headline links elsewhere on the page ...
+LISTING_SHARE = 0.4  # ... and this share of the paragraphs: the text is a list of stories
+HEADLINE_LINK_WORDS = 5
+GALLERY_BOX = re.compile(r"gallery|album|lightbox|thu-?vien-?anh|slide")
+GALLERY_MIN_IMAGES = 6
+GALLERY_MAX_CHARS = 300
+TITLE_PARTS = re.compile(r"\s+[-|–—»>:]\s+|\s*\|\s*")
+
+
+def _headline_links(tree: etree._Element) -> set[str]:
+    texts = set()
+    for anchor in tree.iter("a"):
+        text = fold(element_text(anchor))
+        if len(text.split()) >= HEADLINE_LINK_WORDS:
+            texts.add(text)
+    return texts
+
+
+def _document_table(tree: etree._Element) -> bool:
+    for table in tree.iter("table"):
+        header = " ".join(fold(element_text(cell)) for cell in table.xpath(".//th | .//tr[1]/td"))
+        if len(set(DOCUMENT_COLUMNS.findall(header))) >= 2 and len(table.xpath(".//tr")) >= 3:
+            return True
+    return False
+
+
+def _gallery(tree: etree._Element) -> bool:
+    for box in tree.xpath("//*[@class or @id]"):
+        if GALLERY_BOX.search(f"{box.get('class', '')} {box.get('id', '')}".lower()) and len(box.xpath(".//img")) >= GALLERY_MIN_IMAGES:
+            return True
+    return False
+
+
+def _page_kind(article, tree: etree._Element) -> str | None:
+    """The kind of page its headline, its <title> (each part of it, the site's name apart) or its <h1> names."""
+    headings = [article.title or "", *(element_text(h) for h in tree.xpath("//h1")[:1])]
+    for title in tree.xpath("//title")[:1]:
+        headings += TITLE_PARTS.split(element_text(title))
+    for heading in headings:
+        folded = fold(heading).strip(" :|-.")
+        for reason, pattern in PAGE_KINDS:
+            if folded and pattern.fullmatch(folded):
+                return reason
+    return None
+
+
+def not_an_article(article, tree: etree._Element, min_body_chars: int = MIN_BODY_CHARS) -> str | None:
+    """Why the page is not an article ('listing', 'contact page', 'no date' ...), or None when it is one.
+
+    ``article`` is what extraction made of the page (title, text, published), ``tree`` the page
+    itself as parsed.
+    """
+    if kind := _page_kind(article, tree):
+        return kind
+    if _document_table(tree):
+        return "document list"
+    paragraphs = [fold(line) for line in article.text.splitlines() if line.strip()]
+    sentences = [p for p in paragraphs if len(p.split()) >= HEADLINE_LINK_WORDS]  # not date lines, not captions
+    links = _headline_links(tree)
+    # A listing's text is its items: each opens with a story's headline, often with its date and summary after.
+    linked = sum(1 for p in sentences if any(p.startswith(link) for link in links))
+    if linked >= LISTING_MIN_LINKED and linked >= LISTING_SHARE * len(sentences):
+        return "listing"
+    if len(CONTACT_LINES.findall("\n".join(paragraphs))) >= 2 and len(article.text) < 4 * min_body_chars:
+        return "contact page"
+    if len(article.text) < GALLERY_MAX_CHARS and _gallery(tree):
+        return "gallery"
+    if not article.title:
+        return "no headline"
+    if not article.published:
+        return "no date"
+    if len(article.text) < min_body_chars:
+        return "too little text"
+    return None
