@@ -137,14 +137,9 @@ def details(outcomes: list[Outcome]) -> str:
 
 # The crawls --------------------------------------------------------------------------------------
 
-def cli_has_key(cli: Path) -> bool:
-    help_text = subprocess.run([str(cli), "crawl", "--help"], capture_output=True, text=True, timeout=60).stdout
-    return "--key" in help_text
-
-
-def run_ours(cli: Path, origin: str, key: str, db: Path, with_key: bool) -> set[str]:
+def run_ours(cli: Path, origin: str, key: str, db: Path) -> set[str]:
     settings = [arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")]
-    command = [str(cli), "crawl", "--url", origin + "/", "--db", str(db), *settings, *(["--key", key] if with_key else [])]
+    command = [str(cli), "crawl", "--url", origin + "/", "--db", str(db), *settings, "--key", key]
     result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
     if result.returncode != 0:
         raise RuntimeError(f"exit {result.returncode}: {result.stderr.strip().splitlines()[-1:]}")
@@ -166,8 +161,11 @@ def requests_logged(log: Path, site: str) -> int:
     return sum(json.loads(line)["site"] == site for line in log.read_text("utf-8").splitlines() if line.strip())
 
 
-def evaluate(keys: list[str] | None = None, jobs: int = 2, work: Path | None = None) -> tuple[list[Outcome], dict[str, str]]:
-    """Build, serve and crawl the portals (``keys``, or all); return the scored outcomes and each portal's family."""
+def evaluate(
+    keys: list[str] | None = None, jobs: int = 2, work: Path | None = None, crawlers: tuple[str, ...] = CRAWLERS,
+) -> tuple[list[Outcome], dict[str, str]]:
+    """Build, serve and crawl the portals (``keys``, or all) with ``crawlers``; return the scored outcomes
+    and each portal's family."""
     sys.path[:0] = [str(TESTS), str(TESTS / "discoveryweb")]
     import sampleweb
     from build import build
@@ -178,8 +176,7 @@ def evaluate(keys: list[str] | None = None, jobs: int = 2, work: Path | None = N
         sites = build(tmp / "sites", keys)
         manifests = {site.name: json.loads((site / "manifest.json").read_text("utf-8")) for site in sites}
         # One server set per crawler, each with its own access log, so that crawls may run side by side.
-        servers = {c: sampleweb.serve_sites(sites, tmp / f"{c}.log") for c in CRAWLERS}
-        with_key = cli_has_key(cli)
+        servers = {c: sampleweb.serve_sites(sites, tmp / f"{c}.log") for c in crawlers}
 
         def crawl(task: tuple[str, str]) -> Outcome:
             key, crawler = task
@@ -187,7 +184,7 @@ def evaluate(keys: list[str] | None = None, jobs: int = 2, work: Path | None = N
             started = time.monotonic()
             try:
                 if crawler == "ours":
-                    stored = run_ours(cli, origin, key, tmp / f"{key}.db", with_key)
+                    stored = run_ours(cli, origin, key, tmp / f"{key}.db")
                 else:
                     stored = run_scrapy(origin, tmp / f"{key}.jsonl")
                 error = None
@@ -199,7 +196,7 @@ def evaluate(keys: list[str] | None = None, jobs: int = 2, work: Path | None = N
 
         try:
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                outcomes = list(pool.map(crawl, [(site.name, c) for site in sites for c in CRAWLERS]))
+                outcomes = list(pool.map(crawl, [(site.name, c) for site in sites for c in crawlers]))
         finally:
             for group in servers.values():
                 for server in group.values():

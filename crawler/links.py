@@ -42,10 +42,10 @@ ARTICLE_URL = [
     ]
 ]
 PAGINATION_URL = re.compile(
-    r"([?&](page|p|trang|pageindex|pagenum|cur|pg|start)=\d+)|(_cur=\d+)|(/(trang|page|p)[-/]?\d+(\.html?|\.aspx)?/?$)",
+    r"([?&](page|p|trang|pageindex|pagenum|cur|pg|start|limitstart)=\d+)|(_cur=\d+)|(/(trang|page|p)[-/]?\d+(\.html?|\.aspx)?/?$)",
     re.IGNORECASE,
 )
-PAGINATION_TEXT = re.compile(r"(\d{1,3}|trang sau|trang tiep|tiep|sau|next|cuoi|>>?|»|›|\.\.\.)")
+PAGINATION_TEXT = re.compile(r"(\d{1,3}|trang sau|trang tiep|ke tiep|tiep theo|tiep|sau|next|cuoi|>>?|»|›|\.\.\.)( ?(>>?|»|›))?")
 SEE_ALL = re.compile(r"(xem (tat ca|them|toan bo)|tat ca tin|xem tiep)")
 DATE_IN_TEXT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(\s*[-|,]?\s*\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}\s*[-|,]?\s*\d{1,2}/\d{1,2}/\d{4}")
 TRACKING = re.compile(r"^(utm_|fbclid|gclid|zarsrc)", re.IGNORECASE)
@@ -67,6 +67,11 @@ class Link:
     text: str  # the longest anchor text the page gives this URL
     listing_date: str | None = None
     menu_text: str = ""  # the shortest non-empty one: a menu's word for a section
+
+
+def anchor_text(anchor: etree._Element) -> str:
+    """What a link says: its text, else its title or aria-label (an empty link over a card's headline)."""
+    return one_line(anchor.text_content() or anchor.get("title") or anchor.get("aria-label") or "")
 
 
 def _listing_date(anchor: etree._Element) -> str | None:
@@ -99,7 +104,7 @@ def page_links(root: etree._Element, base_url: str, source: Source) -> list[Link
         url = canonicalize(href)
         if not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
             continue
-        text = one_line(anchor.text_content() or anchor.get("title") or "")
+        text = anchor_text(anchor)
         known = links.get(url)
         if known is None:
             links[url] = Link(url, text, _listing_date(anchor), text)
@@ -113,8 +118,9 @@ def is_pagination(link: Link) -> bool:
     return bool(PAGINATION_URL.search(link.url) or PAGINATION_TEXT.fullmatch(fold(link.text)))
 
 
-def looks_like_article_url(url: str, anchor_text: str = "") -> bool:
-    """Generic: an article URL shape, or a long headline-like anchor on a URL that is not a section."""
+def looks_like_article_url(url: str, anchor_text: str = "", dated: bool = False) -> bool:
+    """Generic: an article URL shape, or a long headline-like anchor on a URL that is not a section:
+    one with an id, or, when the link is ``dated`` (a date printed beside it), a slug of its headline."""
     parts = urlsplit(url)
     target = parts.path + ("?" + parts.query if parts.query else "")
     if NEVER_ARTICLE.search(target) or PAGINATION_URL.search(target) or parts.path in {"", "/"}:
@@ -122,7 +128,26 @@ def looks_like_article_url(url: str, anchor_text: str = "") -> bool:
     if any(p.search(target) for p in ARTICLE_URL):
         return True
     words = len(anchor_text.split())
-    return words >= MIN_ARTICLE_ANCHOR_WORDS and bool(re.search(r"\d{3,}|\.html?$|[?&]id=", target, re.IGNORECASE))
+    if words < MIN_ARTICLE_ANCHOR_WORDS:
+        return False
+    return bool(re.search(r"\d{3,}|\.html?$|[?&]id=", target, re.IGNORECASE)) or (dated and slug_of_headline(parts.path, anchor_text))
+
+
+SLUG_WORDS = re.compile(r"[a-z0-9]+")
+SLUG_AGREEMENT = 0.7
+
+
+def slug_of_headline(path: str, headline: str) -> bool:
+    """Whether the URL's last segment is the headline made into a slug, as most CMSs name a story
+    ("/tin-tuc/-/view_content/khanh-thanh-nha-van-hoa-thon-tien-phong" for "Khánh thành nhà văn hóa
+    thôn Tiên Phong"). Sections and topic pages are named so too: a menu's few words are no
+    headline, and a topic list prints no dates, which is why a dated link is asked for."""
+    slug = SLUG_WORDS.findall(path.rstrip("/").rsplit("/", 1)[-1].lower())
+    words = SLUG_WORDS.findall(fold(headline))
+    if len(slug) < MIN_ARTICLE_ANCHOR_WORDS - 1:
+        return False
+    shared = sum(1 for w in slug if w in words)
+    return shared >= SLUG_AGREEMENT * len(slug) and shared >= SLUG_AGREEMENT * min(len(words), len(slug) + 2)
 
 
 def looks_like_listing(url: str, anchor_text: str) -> bool:
@@ -148,7 +173,7 @@ class LinkClassifier:
     def is_article(self, link: Link) -> bool:
         if self.source.article_pattern is not None:
             return self.source.is_article(link.url)
-        return looks_like_article_url(link.url, link.text)
+        return looks_like_article_url(link.url, link.text, dated=bool(link.listing_date))
 
     def is_listing(self, link: Link) -> bool:
         if self.is_article(link):

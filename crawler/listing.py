@@ -26,7 +26,7 @@ from lxml import etree
 
 from .extract.furniture import BLOCK_MARK, heading_kind
 from .extract.text import element_text, fold, one_line
-from .links import DATE_IN_TEXT, FILE_SUFFIX, NEVER_ARTICLE, PAGINATION_TEXT, Link, canonicalize
+from .links import DATE_IN_TEXT, FILE_SUFFIX, NEVER_ARTICLE, PAGINATION_TEXT, Link, anchor_text, canonicalize
 from .registry import Source
 
 MIN_ITEMS = 2
@@ -48,12 +48,12 @@ PAGER_URLS: list[tuple[str, re.Pattern]] = [
     (style, re.compile(pattern, re.IGNORECASE))
     for style, pattern in [
         ("liferay", r"_cur=(\d+)"),
-        ("query", r"[?&](?:page|p|trang|pageindex|pagenum|cur|pg|start)=(\d+)"),
+        ("query", r"[?&](?:page|p|trang|pageindex|pagenum|cur|pg|start|limitstart)=(\d+)"),
         ("path", r"/(?:trang|page|p)[-/]?(\d+)(?:\.html?|\.aspx)?/?$"),
     ]
 ]
 POSTBACK = re.compile(r"^\s*javascript:\s*__doPostBack", re.IGNORECASE)
-NEXT_TEXT = re.compile(r"trang sau|trang tiep|tiep|sau|next|>>?|»|›")
+NEXT_TEXT = re.compile(r"(trang sau|trang tiep|ke tiep|tiep theo|tiep|sau|next|>>?|»|›)( ?(>>?|»|›))?")
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _headline(member: etree._Element, source: Source) -> tuple[Link | None, int]
         if not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
             continue
         urls.add(url)
-        text = one_line(anchor.text_content() or anchor.get("title") or "")
+        text = anchor_text(anchor)
         if len(text.split()) >= HEADLINE_WORDS:
             headlines.add(url)
         if best is None or len(text) > len(best.text):

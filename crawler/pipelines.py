@@ -15,6 +15,7 @@ from archive.store import Archive
 
 from .backlog import BACKLOG
 from .extract import ExtractionError
+from .extract.verdict import LISTINGS
 from .workers import default_workers, extract
 from .items import PageItem
 
@@ -73,6 +74,8 @@ class ExtractionPipeline:
         if not item.generic and (not article.title or len(article.text) < self.min_chars):
             verdict = "no headline or too little text"
         self.report(item, verdict is None)
+        if verdict in LISTINGS and item.generic:
+            self.crawler.spider.fetched_listing(item.url, item.body)
         if verdict:
             raise self.reject(item, "not_article", f"not an article ({verdict})", "INFO")
         if self.since and article.published and article.published[:10] < self.since:

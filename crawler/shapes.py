@@ -27,7 +27,7 @@ PART_CLASSES: list[tuple[str, re.Pattern]] = [
 ]
 EXTENSION = re.compile(r"^(.*?)(\.[a-z]{2,5})?$", re.IGNORECASE)
 PAGER_SUFFIX = r"/?(trang|page|p)[-/]?\d+(\.html?|\.aspx)?/?"
-PAGER_PARAM = r"(page|p|trang|pageindex|pagenum|cur|pg|start|p_p_\w+|p_r_p_\w+|_\w+_(cur|delta))=[^&#]*"  # Liferay's too
+PAGER_PARAM = r"(page|p|trang|pageindex|pagenum|cur|pg|start|limitstart|limit|p_p_\w+|p_r_p_\w+|_\w+_(cur|delta))=[^&#]*"  # Liferay's too
 ORIGIN = r"^https?://[^/]+"  # patterns are searched in the whole URL: a path must start after the host
 
 

@@ -31,7 +31,7 @@ import scrapy
 from lxml import etree
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
@@ -314,6 +314,15 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value("newsarchive/candidates", len(fresh))
         for link in pool.release():
             yield self.article_request(link.url, link.listing_date, listing, candidate=True)
+
+    def fetched_listing(self, url: str, body: str) -> None:
+        """A page asked for as an article that its verdict calls a listing (a section whose URL looked
+        like a story's, as Joomla's ``Itemid=`` does): its links are followed as a section's, from the
+        page already fetched. The page decides both ways."""
+        response = HtmlResponse(url, body=body.encode("utf-8"), encoding="utf-8")
+        self.crawler.stats.inc_value("newsarchive/listings_found_as_pages")
+        for request in self.within_budget(self.follow_listing(response, hops=GENERIC_SECTION_HOPS)):
+            self.crawler.engine.crawl(request)
 
     def judged(self, found_on: str, url: str, article: bool, candidate: bool) -> None:
         """What a page found on a listing came to: learnt from when an article; a candidate's result

@@ -105,7 +105,7 @@ def test_extract_needs_no_url_when_the_page_names_its_own(tmp_path):
 def test_extract_says_a_listing_is_no_article_and_exits_1():
     result = run_cli("extract", SITES / "haugiang" / "www" / "xay-dung-dang" / "index.html", "--url", "https://baohaugiang.com.vn/xay-dung-dang/")
     record = json.loads(result.stdout)
-    assert result.returncode == 1 and (record["article"], record["reason"]) == (False, "listing")
+    assert result.returncode == 1 and (record["article"], record["reason"]) == (False, "section listing")
 
 
 def test_extract_refuses_a_page_over_the_size_limit_in_one_line(tmp_path):

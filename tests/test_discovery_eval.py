@@ -84,3 +84,12 @@ def test_harness_crawls_two_portals_with_both_crawlers():
     assert next(o for o in outcomes if o.portal == "dnn" and o.crawler == "scrapy").found == 8
     table = report(outcomes, families)
     assert "dnn" in table and "sharepoint" in table and table.splitlines()[-1].startswith("total")
+
+
+def test_ours_finds_every_reachable_article_and_stores_nothing_else_on_every_portal():
+    """The gate of `make eval-discovery`: on each CMS family, from the home page alone."""
+    outcomes, _ = evaluate(jobs=2, crawlers=("ours",))
+    assert len(outcomes) >= 15
+    for o in outcomes:
+        assert o.error is None, (o.portal, o.error)
+        assert (o.found, o.wrong) == (o.reachable, []), (o.portal, o.missed, o.wrong)

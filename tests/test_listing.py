@@ -3,7 +3,10 @@ hand-written pages in the shapes of several CMSs, whatever their article URLs lo
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract import parse_html
+from crawler.links import looks_like_article_url
 from crawler.listing import read_listing
 from crawler.registry import adhoc_source
 
@@ -106,3 +109,35 @@ def test_query_and_path_pagers():
     assert query.pager == "query" and paths(query.pages) == ["/tin?cur=2", "/tin?cur=3"]
     path = read(f'<main>{items}</main><div class="paging"><a href="/tin/trang-2">2</a><a href="/tin/trang-2">»</a></div>')
     assert path.pager == "path" and paths(path.pages) == ["/tin/trang-2"]
+
+
+def test_joomla_limitstart_and_a_next_link_in_words():
+    items = "".join(f'<tr><td><a class="contentpagetitle" href="/index.php?option=com_content&amp;task=view&amp;id={n}">{t}</a>'
+                    f"</td></tr>" for n, t in enumerate(HEADLINES))
+    pager = ('<div><a class="pagenav" href="/index.php?option=com_content&amp;task=blogcategory&amp;id=12&amp;limitstart=4">2</a> '
+             '<a class="pagenav" href="/index.php?option=com_content&amp;task=blogcategory&amp;id=12&amp;limitstart=4">Kế tiếp &gt;</a></div>')
+    listing = read(f"<table>{items}</table>{pager}")
+    assert listing.pager == "query"
+    assert paths(listing.pages) == ["/index.php?option=com_content&task=blogcategory&id=12&limitstart=4"]
+
+
+def test_a_card_whose_only_link_is_empty_gives_its_aria_label():
+    cards = "".join(f'<article class="entry"><h2>{t}</h2><a class="entry-link" aria-label="{t}" href="/tin-tuc/bai-{n}/"></a>'
+                    f"<time>1{n}/05/2025</time></article>" for n, t in enumerate(HEADLINES))
+    assert paths(read(f"<main>{cards}</main>").items) == [f"/tin-tuc/bai-{n}/" for n in range(len(HEADLINES))]
+
+
+@pytest.mark.parametrize(
+    ("url", "anchor", "dated", "article"),
+    [
+        ("/tin-tuc/-/view_content/khanh-thanh-nha-van-hoa-thon-tien-phong-xa-trieu-phong",
+         "Khánh thành nhà văn hóa thôn Tiên Phong xã Triệu Phong", True, True),  # the slug is the headline
+        ("/tin-tuc/hoi-thi-bi-thu-chi-bo-gioi-nam-2024/", "Hội thi Bí thư chi bộ giỏi năm 2024 của Đảng bộ thành phố", True, True),
+        ("/chuyen-de/-/view_content/hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh",
+         "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", False, False),  # a topic: no date beside it
+        ("/chuyen-muc/van-hoa-xa-hoi", "Văn hóa - Xã hội: tin tức mới nhất trong tuần qua", True, False),  # a section's slug
+        ("/xay-dung-dang", "Xây dựng Đảng", True, False),  # a menu's few words
+    ],
+)
+def test_a_dated_link_whose_slug_is_its_headline_is_a_story(url, anchor, dated, article):
+    assert looks_like_article_url(ORIGIN + url, anchor, dated=dated) is article

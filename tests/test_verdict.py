@@ -81,3 +81,20 @@ def test_a_gallery_is_not():
 def test_the_verdict_needs_only_title_text_date_and_the_tree():
     article = Article("http://x.vn/a", "Một tiêu đề", "Hai câu. " * 20, "2025-01-01", "date-line", None, None, None, None, 40)
     assert not_an_article(article, parse_html("<html><body><h1>Một tiêu đề</h1></body></html>")) is None
+
+
+def test_a_section_page_with_a_single_item_is_not():
+    """A section named as the menu names it ("Văn hóa - Xã hội") is a listing, even with one story in it."""
+    menu = '<ul class="nav"><li><a href="/van-hoa-xa-hoi">Văn hóa - Xã hội</a></li></ul>'
+    item = (f'<div class="item"><a href="/tin-tuc/bai-1">{HEADLINES[0]}</a><div>12/05/2025</div>'
+            "<p>Huyện ủy đánh giá kết quả nổi bật và chỉ ra những hạn chế cần khắc phục trong sáu tháng cuối năm.</p></div>")
+    assert judge("Văn hóa - Xã hội", f"{menu}<h1>Văn hóa - Xã hội</h1>{item}") == "section listing"
+
+
+def test_the_pages_own_headline_linked_from_a_box_does_not_make_it_a_listing():
+    title = HEADLINES[0]
+    main = (f'<h1>{title}</h1><div class="date">12/05/2025</div>'
+            "<p>Sáng 12-5, Huyện ủy Hòa Vang đánh giá kết quả nổi bật và chỉ ra hạn chế cần khắc phục.</p>"
+            f"<p>{title} là dịp để các chi bộ rà soát chương trình công tác và báo cáo trước ngày 30/6.</p>"
+            f'<div class="box"><a href="/tin-tuc/bai-viet">{title}</a></div>')
+    assert judge(title, main) is None

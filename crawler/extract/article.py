@@ -373,12 +373,22 @@ def _with_sapo(lines: list[tuple[str, bool]], title_element: etree._Element | No
     return lines if fold(sapo)[:80] in head else [(sapo, False), *lines]
 
 
+def _without_prefix(text: str, prefix: str | None) -> str:
+    """``text`` without a leading ``prefix`` (compared folded), or ``text`` as it is."""
+    if prefix and len(text) > len(prefix) and fold(text[: len(prefix)]) == fold(prefix):
+        return text[len(prefix):].lstrip(" -–:|")
+    return text
+
+
 def _clean_lines(lines: list[tuple[str, bool]], title: str | None, date_line: str | None) -> list[tuple[str, bool]]:
-    """Drop furniture lines, the repeated headline and date line; cut at a closing heading."""
+    """Drop furniture lines, the repeated headline and date line (also when a short item's text runs
+    them into its first line: "Headline 24/03/2024 Lead ..."); cut at a closing heading."""
     title_folded = fold(title) if title else None
     kept: list[tuple[str, bool]] = []
     for text, bold in lines:
         text = normalize(text)
+        if not kept:
+            text = _without_prefix(_without_prefix(text, title), date_line)
         folded = fold(text).strip(" :>»›.-|")
         if any(p.fullmatch(folded) for p, kind in HEADINGS if kind == "tail") and kept:
             break
@@ -419,7 +429,7 @@ def extract_article(
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
     shield([title_element, container])
     body = _restore_dropped(_extract_body(tree, url), tree, container)
-    lines = _clean_lines(_with_sapo(body, title_element), title, None)
+    lines = _clean_lines(_with_sapo(body, title_element), title, published.line)
     if published.line:
         lines = [(t, b) for t, b in lines if t != published.line]
     lines, byline = take_bylines(lines, site)

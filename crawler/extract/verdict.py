@@ -19,6 +19,7 @@ from lxml import etree
 from .text import element_text, fold
 
 MIN_BODY_CHARS = 120  # a couple of sentences
+LISTINGS = {"listing", "section listing", "tag listing"}  # verdicts of pages whose links lead to stories
 # (reason, folded headline or <title> of pages that are never stories), in order.
 PAGE_KINDS: list[tuple[str, re.Pattern]] = [
     (reason, re.compile(pattern))
@@ -35,7 +36,7 @@ PAGE_KINDS: list[tuple[str, re.Pattern]] = [
 # Column headings of a table of legal documents ("Số ký hiệu", "Ngày ban hành", "Trích yếu" ...).
 DOCUMENT_COLUMNS = re.compile(r"so (ky )?hieu|ngay ban hanh|trich yeu|co quan ban hanh|loai van ban|tai ve|ngay hieu luc")
 CONTACT_LINES = re.compile(r"^(dia chi|dien thoai|fax|email|e-mail|hotline|so dien thoai)\s*:", re.MULTILINE)
-LISTING_MIN_LINKED = 3  # text paragraphs that are headline links elsewhere on the page ...
+LISTING_MIN_LINKED = 1  # text paragraphs that open with a headline linked elsewhere on the page ...
 LISTING_SHARE = 0.4  # ... and this share of the paragraphs: the text is a list of stories
 HEADLINE_LINK_WORDS = 5
 GALLERY_BOX = re.compile(r"gallery|album|lightbox|thu-?vien-?anh|slide")
@@ -44,12 +45,16 @@ GALLERY_MAX_CHARS = 300
 TITLE_PARTS = re.compile(r"\s+[-|–—»>:]\s+|\s*\|\s*")
 
 
-def _headline_links(tree: etree._Element) -> set[str]:
+def _headline_links(tree: etree._Element, title: str | None) -> set[str]:
+    """Folded texts of the page's headline-sized links, but the page's own headline (linked from a
+    "Tin mới" box or a breadcrumb on the article itself)."""
+    own = fold(title or "")
     texts = set()
     for anchor in tree.iter("a"):
         text = fold(element_text(anchor))
         if len(text.split()) >= HEADLINE_LINK_WORDS:
             texts.add(text)
+    texts.discard(own)
     return texts
 
 
@@ -66,6 +71,18 @@ def _gallery(tree: etree._Element) -> bool:
         if GALLERY_BOX.search(f"{box.get('class', '')} {box.get('id', '')}".lower()) and len(box.xpath(".//img")) >= GALLERY_MIN_IMAGES:
             return True
     return False
+
+
+SECTION_NAME_WORDS = 6
+
+
+def _section_name(article, tree: etree._Element) -> bool:
+    """The headline is a menu's word for a section ("Văn hóa - Xã hội", "Xây dựng Đảng"): the page is
+    that section's listing, however few items it shows."""
+    title = fold(article.title or "").strip()
+    if not title or len(title.split()) > SECTION_NAME_WORDS:
+        return False
+    return any(fold(element_text(a)).strip() == title for a in tree.iter("a"))
 
 
 def _page_kind(article, tree: etree._Element) -> str | None:
@@ -89,11 +106,13 @@ def not_an_article(article, tree: etree._Element, min_body_chars: int = MIN_BODY
     """
     if kind := _page_kind(article, tree):
         return kind
+    if _section_name(article, tree):
+        return "section listing"
     if _document_table(tree):
         return "document list"
     paragraphs = [fold(line) for line in article.text.splitlines() if line.strip()]
     sentences = [p for p in paragraphs if len(p.split()) >= HEADLINE_LINK_WORDS]  # not date lines, not captions
-    links = _headline_links(tree)
+    links = _headline_links(tree, article.title)
     # A listing's text is its items: each opens with a story's headline, often with its date and summary after.
     linked = sum(1 for p in sentences if any(p.startswith(link) for link in links))
     if linked >= LISTING_MIN_LINKED and linked >= LISTING_SHARE * len(sentences):
