@@ -6,16 +6,16 @@ serves them on 127.0.0.1 with ``tests/sampleweb.py`` (one port per portal, every
 logged), and crawls each one twice, each crawl in a subprocess of its own (a Twisted reactor
 cannot restart):
 
-- **ours**: ``newsarchive crawl --url http://127.0.0.1:PORT/ --db TMP`` (with ``--key KEY`` when
-  the command has it), politeness delays off;
+- **ours**: ``newsarchive crawl --url http://127.0.0.1:PORT/ --key KEY --db TMP``, politeness
+  delays off;
 - **scrapy**: ``BaselineSpider`` below, what a Scrapy user would write: a ``CrawlSpider`` whose
   one ``Rule(LinkExtractor())`` follows every link on the portal's host, robots.txt obeyed, no
   depth limit (the sites are small), every fetched page passed through our extraction
   (``crawler.extract.extract_article``) and kept when it has a title, a date and text.
 
 It prints per portal and for each crawler: articles found / articles reachable, pages stored
-that are not articles, and requests (from the server's access log, robots.txt included) per
-stored page; then a totals row. Articles that no plain link reaches (SharePoint's postback-only
+that are not articles, requests (from the server's access log, robots.txt included), and requests
+per article found; then a totals row. Articles that no plain link reaches (SharePoint's postback-only
 pagination) are left out of "reachable" and counted in a column of their own. The exit status
 is 0 whatever the figures: this is a measurement. ``-v`` lists, per portal, what each crawler
 missed and what it stored that is not an article.
@@ -61,8 +61,9 @@ class Outcome:
     wrong: list[str] = field(default_factory=list)
 
     @property
-    def per_stored(self) -> float | None:
-        return self.requests / self.stored if self.stored else None
+    def per_article(self) -> float | None:
+        """Requests per article found: what each real article cost (pages stored by mistake earn nothing)."""
+        return self.requests / self.found if self.found else None
 
 
 def score(portal: str, crawler: str, manifest: dict, origin: str, stored_urls: set[str], requests: int) -> Outcome:
@@ -96,7 +97,7 @@ def totals(outcomes: list[Outcome], crawler: str) -> Outcome:
 def cell(o: Outcome) -> str:
     if o.error:
         return f"{'failed: ' + o.error[:30]:<31}"
-    per = f"{o.per_stored:.1f}" if o.per_stored is not None else "-"
+    per = f"{o.per_article:.1f}" if o.per_article is not None else "-"
     return f"{f'{o.found}/{o.reachable}':>7} {o.not_articles:>5} {o.requests:>6} {per:>6} {o.seconds:>4.0f}s"
 
 
@@ -107,7 +108,7 @@ def report(outcomes: list[Outcome], families: dict[str, str]) -> str:
     head = f"{'found':>7} {'other':>5} {'reqs':>6} {'r/art':>6} {'time':>5}"
     lines = [
         "Discovery from the home page alone: articles found / reachable, pages stored that are not articles,",
-        "requests made, requests per stored page.",
+        "requests made (robots.txt included), requests per article found.",
         "",
         f"{'portal':<12} {'unreach':>7} | {'ours':^31} | {'scrapy CrawlSpider':^31} | family",
         f"{'':<12} {'':>7} | {head} | {head} |",

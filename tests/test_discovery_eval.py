@@ -27,7 +27,7 @@ def test_score_counts_found_reachable_and_pages_that_are_not_articles():
     assert (o.found, o.reachable, o.unreachable) == (1, 2, 1)
     assert o.not_articles == 2  # the contact page and the home page; an unreachable article found is no mistake
     assert o.missed == ["/b-2.html"] and o.wrong == ["/", "/lien-he.html"]
-    assert o.per_stored == 12 / 4
+    assert o.per_article == 12 / 1
 
 def test_table_has_a_row_per_portal_and_totals():
     outcomes = [
