@@ -150,7 +150,7 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
     site_folded = fold(site) if site else None
     authors: list[str] = []
 
-    def claim(text: str, bold: bool, where: str) -> bool:
+    def claim(text: str, bold: bool, where: str, last: bool = False) -> bool:
         nonlocal authors
         if labelled := LABELLED.fullmatch(text):
             names = [n for n in people(labelled["name"]) if not site_folded or fold(n) != site_folded]
@@ -160,7 +160,7 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
         elif (origin := _attribution(text)) and not byline.attribution:
             byline.attribution = origin
             return True
-        elif _signature(text, bold, closing=where == "byline-end" and not authors):
+        elif _signature(text, bold, closing=last and not authors):
             names = people(text)
             if more := MORE_AUTHORS.search(text):
                 byline.more = int(more["more"])
@@ -174,7 +174,7 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
     kept = list(lines)
     # From the end: a byline closes the article; what follows it is page furniture.
     for index in range(len(kept) - 1, max(len(kept) - 4, 0) - 1, -1):
-        if claim(*kept[index], "byline-end"):
+        if claim(*kept[index], "byline-end", last=index == len(kept) - 1 and index > 0):
             del kept[index:]
     # At the top: a signature before the lead.
     while kept and len(kept) > 1 and (_is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0]) or MORE_AUTHORS.search(kept[0][0])):

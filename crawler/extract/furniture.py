@@ -51,8 +51,11 @@ BLOCK_MARKS: list[tuple[str, tuple[str, ...]]] = [
 ]
 BLOCK_MARK = re.compile("|".join(re.escape(token) for _, tokens in BLOCK_MARKS for token in tokens))
 # Class words that contain a token and still name content: WordPress gives a post's <article> a
-# "tag-X" and "category-X" class per tag and category, and "printable" wraps what is printed.
-CONTENT_WORDS = re.compile(r"(?<!\S)(?:tag-\S+|category-\S+|printable\S*|\S*--promoted)(?!\S)")
+# "tag-X" and "category-X" class per tag and category, "printable" wraps what is printed, and
+# CSS-in-JS generates names with a hash ("tagStyle_z4kqwb", "css-1x2y3z") that mean nothing.
+CONTENT_WORDS = re.compile(
+    r"(?<!\S)(?:tag-\S+|category-\S+|printable\S*|\S*--promoted|\S*(?:_|css-|sc-)(?=[a-z0-9]*\d)[a-z0-9]{5,}\S*)(?!\S)"
+)
 # Elements that are the page or its story whatever their class says.
 NEVER_MARKED = {"html", "body", "main", "article"}
 # Share and print bars and ratings hold the article's own date line on some papers ("sharemxh ...
