@@ -134,8 +134,11 @@ def opening(element: etree._Element, chars: int = OPENING_CHARS) -> str:
 
 
 def opening_boxes(tree: etree._Element) -> list[etree._Element]:
-    """Boxes whose first words say they are promotion, outermost first."""
-    return [e for e in tree.iter(*BOX_TAGS) if any(p.match(opening(e)) for p in OPENINGS)]
+    """Boxes (styled: with a class or id) whose first words say they are promotion, outermost first."""
+    return [
+        e for e in tree.iter(*BOX_TAGS)
+        if (e.get("class") or e.get("id")) and any(p.match(opening(e)) for p in OPENINGS)
+    ]
 
 
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "td", "th", "a", "li", "legend", "label", "section", "header", "dt"}
