@@ -46,14 +46,12 @@ MIN_BODY_CHARS = 200
 AUTHOR_PRECEDENCE = ("byline-end", "byline-after", "byline-top", "date-line", "markup", "json-ld")
 
 
-def choose_author(candidates: dict[str, str | None]) -> tuple[str | None, str | None]:
-    """The author and where it was read, from ``{source: author}``, by ``AUTHOR_PRECEDENCE``."""
+def choose_author(candidates: dict[str | None, list[str]]) -> tuple[str | None, str | None]:
+    """The author and where it was read, from ``{source: people}``, by ``AUTHOR_PRECEDENCE``."""
     chosen: list[str] = []
     source = None
     for where in AUTHOR_PRECEDENCE:
-        names = people(candidates.get(where) or "") if where != "json-ld" else (candidates.get(where) or "").split(", ")
-        names = [n for n in names if n]
-        merged = merge_authors(chosen, names)
+        merged = merge_authors(chosen, candidates.get(where) or [])
         if merged and merged is not chosen:
             chosen, source = merged, where
     return ", ".join(chosen) or None, source
@@ -434,8 +432,8 @@ def extract_article(
         lines = [(t, b) for t, b in lines if t != published.line]
     lines, byline = take_bylines(lines, site)
     author, author_source = choose_author({
-        byline.source: byline.author, "byline-after": after_body, "date-line": published.author_hint, "markup": marked_author,
-        "json-ld": ", ".join(linked.authors),
+        byline.source: byline.people, "byline-after": after_body, "date-line": people(published.author_hint or ""),
+        "markup": people(marked_author or ""), "json-ld": linked.authors,
     })
     published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this
     text = "\n".join(t for t, _ in lines)

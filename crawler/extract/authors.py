@@ -11,7 +11,7 @@ outlet is never an author.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -46,7 +46,7 @@ AFFILIATION = re.compile(
 # "(tổng hợp)" after a closing name: the writer compiled the piece; the name is still the author.
 CLOSING_NOTE = re.compile(r"\s*[(\[](?:tổng hợp|th|lược dịch|biên dịch|dịch|tổng hợp và biên dịch)[)\]]\.?$", re.IGNORECASE)
 # "NHẬT XUÂN và 1 tác giả khác": a byline widget that names only the first of several authors.
-MORE_AUTHORS = re.compile(r"\s+(?:và|\+)\s*(?P<more>\d+)\s+(?:tác giả|người) khác$", re.IGNORECASE)
+MORE_AUTHORS = re.compile(r"\s+(?:và|\+)\s*\d+\s+(?:tác giả|người) khác$", re.IGNORECASE)
 PEOPLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|và|&)\s+|\s*[,;]\s+")
 HONORIFIC = re.compile(r"^(?:(?:gs|pgs|ts|ths|ncs|bs|ks|ls)\.\s*)+", re.IGNORECASE)
 USERNAME = re.compile(r"[a-z0-9_.-]+")
@@ -55,10 +55,13 @@ META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.
 
 @dataclass
 class Byline:
-    author: str | None = None  # the people, ", "-joined
+    people: list[str] = field(default_factory=list)  # every person named, in printed order
     attribution: str | None = None
     source: str | None = None  # where the author was read: byline-end or byline-top
-    more: int = 0  # authors the byline says it leaves out ("và 1 tác giả khác")
+
+    @property
+    def author(self) -> str | None:
+        return ", ".join(self.people) or None
 
 
 def person(text: str) -> str:
@@ -120,19 +123,19 @@ def _signature(text: str, bold: bool, closing: bool) -> bool:
     return len(names) > 1 and len(bare) <= 60 or ((noted or closing) and all(_capitalised_name(n) for n in names))
 
 
-def byline_after(container: etree._Element | None) -> str | None:
+def byline_after(container: etree._Element | None) -> list[str]:
     """A signature printed in a block of its own right after the article's text block
     (``<div class="t1"><span class="t2">Mai Thông</span></div>``), which text extraction leaves out."""
     if container is None:
-        return None
+        return []
     for sibling in container.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
         text = one_line("".join(sibling.itertext()))
         if text:
             signed = len(text) <= 60 and not _attribution(text) and _signature(text, False, closing=True)
-            return ", ".join(people(text)) if signed else None
-    return None
+            return people(text) if signed else []
+    return []
 
 
 def merge_authors(current: list[str], found: list[str]) -> list[str]:
@@ -162,8 +165,6 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
             return True
         elif _signature(text, bold, closing=last and not authors):
             names = people(text)
-            if more := MORE_AUTHORS.search(text):
-                byline.more = int(more["more"])
         else:
             return False
         merged = merge_authors(authors, names)
@@ -181,7 +182,7 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
         if not claim(*kept[0], "byline-top"):
             break
         del kept[0]
-    byline.author = ", ".join(authors) or None
+    byline.people = authors
     return kept, byline
 
 
