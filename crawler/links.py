@@ -74,6 +74,17 @@ def anchor_text(anchor: etree._Element) -> str:
     return one_line(anchor.text_content() or anchor.get("title") or anchor.get("aria-label") or "")
 
 
+def site_url(anchor: etree._Element, source: Source) -> str | None:
+    """The canonical URL an (absolutised) anchor leads to on the source's domains, never to a file."""
+    href = (anchor.get("href") or "").strip()
+    if not href.startswith(("http://", "https://")):
+        return None
+    url = canonicalize(href)
+    if not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
+        return None
+    return url
+
+
 def _listing_date(anchor: etree._Element) -> str | None:
     """A full date printed beside the link in its list item, as listings show them."""
     element = anchor
@@ -98,11 +109,7 @@ def page_links(root: etree._Element, base_url: str, source: Source) -> list[Link
     root.make_links_absolute(base_url, resolve_base_href=True)
     links: dict[str, Link] = {}
     for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href.startswith(("http://", "https://")):
-            continue
-        url = canonicalize(href)
-        if not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
+        if (url := site_url(anchor, source)) is None:
             continue
         text = anchor_text(anchor)
         known = links.get(url)

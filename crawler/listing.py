@@ -26,7 +26,7 @@ from lxml import etree
 
 from .extract.furniture import BLOCK_MARK, heading_kind
 from .extract.text import element_text, fold, one_line
-from .links import DATE_IN_TEXT, FILE_SUFFIX, NEVER_ARTICLE, PAGINATION_TEXT, Link, anchor_text, canonicalize
+from .links import DATE_IN_TEXT, NEVER_ARTICLE, PAGINATION_TEXT, Link, anchor_text, canonicalize, site_url
 from .registry import Source
 
 MIN_ITEMS = 2
@@ -109,11 +109,7 @@ def _headline(member: etree._Element, source: Source) -> tuple[Link | None, int]
     anchors = [member] if member.tag == "a" else list(member.iter("a"))
     best, urls, headlines = None, set(), set()
     for anchor in anchors:
-        href = (anchor.get("href") or "").strip()
-        if not href.startswith(("http://", "https://")):
-            continue
-        url = canonicalize(href)
-        if not source.on_domain(url) or FILE_SUFFIX.search(urlsplit(url).path):
+        if (url := site_url(anchor, source)) is None:
             continue
         urls.add(url)
         text = anchor_text(anchor)
