@@ -207,12 +207,8 @@ class PortalSpider(scrapy.Spider):
 
     # Named hooks ---------------------------------------------------------------------------
 
-    def listing_links(self, response: TextResponse) -> list[Link]:
+    def listing_links(self, response: TextResponse, root: etree._Element) -> list[Link]:
         """The on-domain links of a listing page; a site with odd pagination overrides this."""
-        try:
-            root = parse_html(page_text(response))
-        except ExtractionError:
-            return []
         return page_links(root, response.url, self.source)
 
     def article_request(
@@ -225,12 +221,8 @@ class PortalSpider(scrapy.Spider):
             priority=20, meta={"article": True},
         )
 
-    def listing_structure(self, response: TextResponse) -> Listing:
+    def listing_structure(self, response: TextResponse, root: etree._Element) -> Listing:
         """The listing's item blocks and pager, for a portal crawled by structure."""
-        try:
-            root = parse_html(page_text(response))
-        except ExtractionError:
-            return Listing()
         return read_listing(root, response.url, self.source)
 
     # Callbacks -------------------------------------------------------------------------------
@@ -253,10 +245,14 @@ class PortalSpider(scrapy.Spider):
         when it reaches the plan's depth the pagination is left there. Outside a full walk, pagination
         goes one page at a time (the next page only), so that stopping means something.
         """
-        links = self.listing_links(response)
+        try:
+            root = parse_html(page_text(response))  # once, for its links and its structure
+        except ExtractionError:
+            root = None
+        links = self.listing_links(response, root) if root is not None else []
         articles = [link for link in links if self.classifier.is_article(link)]
         listings = [link for link in links if not self.classifier.is_article(link) and self.classifier.is_listing(link)]
-        structure = self.listing_structure(response) if self.generic else Listing()
+        structure = self.listing_structure(response, root) if self.generic and root is not None else Listing()
         here = canonicalize(response.url)
         section = section or here
         proven = {link.url for link in articles}
