@@ -510,7 +510,7 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
         click.echo(str(exc), err=True)
         sys.exit(1)
     except OSError as exc:
-        fail(f"{output}: {exc.strerror or exc} (export stopped)", 1)
+        fail(f"{'standard output' if str(output) == '-' else output}: {exc.strerror or exc} (export stopped)", 1)
     finally:
         archive.close()
     click.echo(f"{count} articles written to {output}", err=True)

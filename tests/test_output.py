@@ -116,6 +116,16 @@ def symlink(tmp):
     return link, check
 
 
+def dangling_symlink(tmp):
+    link = tmp / "link.jsonl"
+    link.symlink_to("made.jsonl")
+
+    def check(result):
+        assert link.is_symlink() and len(jsonl_rows((tmp / "made.jsonl").read_text("utf-8"))) == ARTICLES
+
+    return link, check
+
+
 def fifo(tmp, name="fifo"):
     reader = FifoReader(tmp / name)
 
@@ -184,6 +194,7 @@ def stdout(tmp):
         (new_file, "jsonl", 0, f"{ARTICLES} articles written to"),
         (existing_file, "jsonl", 0, f"{ARTICLES} articles written to"),
         (symlink, "jsonl", 0, f"{ARTICLES} articles written to"),
+        (dangling_symlink, "jsonl", 0, f"{ARTICLES} articles written to"),
         (fifo, "jsonl", 0, f"{ARTICLES} articles written to"),
         (parquet_fifo, "parquet", 0, f"{ARTICLES} articles written to"),
         (device("/dev/null"), "csv", 0, f"{ARTICLES} articles written to /dev/null"),
@@ -220,6 +231,7 @@ def test_export_to_process_substitution(db, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_a_closed_pipe_stops_the_export_in_one_line_exit_1(db, fmt):
+    """As `export -o - | head -1`: the count so far on stderr, no traceback, no "Exception ignored"."""
     export = subprocess.Popen(
         [str(CLI), "export", "-o", "-", "--format", fmt, "--db", str(db)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CRAWL_ENV,
@@ -231,6 +243,14 @@ def test_a_closed_pipe_stops_the_export_in_one_line_exit_1(db, fmt):
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("export stopped: the reader closed the pipe after "), stderr
     assert int(lines[0].split(" after ")[1].split()[0]) < ARTICLES
+
+
+def test_standard_output_on_a_full_disk_is_one_line_exit_1(db):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(CLI), "export", "-o", "-", "--format", "jsonl", "--db", str(db)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, env=CRAWL_ENV, timeout=60)
+    assert result.returncode == 1
+    assert one_line(result) == "Error: standard output: No space left on device (export stopped)"
 
 
 # Read-only archives ----------------------------------------------------------------------------
@@ -371,3 +391,4 @@ def test_serve_on_no_port_is_one_line_exit_2(db):
     result = run_cli("serve", "--db", db, "--port", "99999", timeout=60)
     assert result.returncode == 2
     assert one_line(result) == "Error: --port 99999: not a port (1 to 65535)"
+
