@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -18,8 +19,7 @@ from datasette.plugins import pm
 
 from . import datasette_plugin
 from .datasette_plugin import DATABASE
-from .migrations import pending
-from .store import Archive
+from .store import read_uri
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.json"
@@ -29,23 +29,13 @@ TEMPLATES = HERE / "templates"
 
 class ReadOnlyDatabase(Database):
     """Every connection opens the file read-only, Datasette's write connection included: the archive
-    is written by crawls, never through the web. Not immutable, so a crawl may run while it is served."""
+    is written by crawls, never through the web. Not immutable where it can be helped, so a crawl
+    may run while it is served (``read_uri``)."""
 
     def connect(self, write=False):
-        conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(read_uri(Path(self.path)), uri=True, check_same_thread=False)
         self._all_file_connections.append(conn)
         return conn
-
-
-def upgrade_for_serving(db_path: Path) -> list[str]:
-    """Apply the migrations an older archive lacks (the search index, the date columns), so that
-    the read-only server finds them; return their names. Opens for writing only when some are due."""
-    archive = Archive(db_path, readonly=True)
-    due = pending(archive.db)
-    archive.close()
-    if due:
-        Archive(db_path).close()
-    return due
 
 
 def load_metadata() -> dict:
@@ -64,9 +54,26 @@ def build_datasette(db_path: Path, *, sql: bool = False, settings: dict | None =
     return datasette
 
 
-def serve_archive(db_path: Path, *, host: str, port: int, sql: bool = False) -> None:
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port``, before Datasette starts: a busy or forbidden port fails
+    here, as an OSError, rather than in uvicorn's log after startup."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: TIME_WAIT is no obstacle
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve_archive(db_path: Path, sock: socket.socket, *, sql: bool = False) -> None:
+    """Serve on ``sock`` (from ``listen``) until interrupted."""
     import uvicorn
 
     datasette = build_datasette(db_path, sql=sql)
     asyncio.run(datasette.invoke_startup())
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+    host, port = sock.getsockname()[:2]
+    config = uvicorn.Config(datasette.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+    uvicorn.Server(config).run(sockets=[sock])

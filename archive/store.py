@@ -10,8 +10,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from crawler.output import writable
+
 from . import lock
-from .migrations import migrate
+from .migrations import migrate, pending
 from .runs import reap_runs
 
 # The columns an extraction owns: a re-crawl that changes none of them leaves the row alone.
@@ -40,7 +42,7 @@ class Archive:
             if readonly:
                 if not self.path.is_file():
                     raise ArchiveError(f"{self.path}: no such archive")
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                conn = sqlite3.connect(read_uri(self.path), uri=True)
                 self.db = sqlite_utils.Database(conn)
                 self.db.execute("select count(*) from sqlite_master").fetchone()
             else:
@@ -145,6 +147,37 @@ class Archive:
                 article_url = row["url"] if row["url"] != page["url"] else None
                 write(self.db, "pages", {**page, "outcome": outcome, "article_url": article_url}, upsert="url")
         return outcome
+
+
+def read_uri(path: Path) -> str:
+    """The SQLite URI that reads the archive without writing it.
+
+    ``mode=ro`` lets a crawl write while we read, but a WAL archive's reader needs the -shm file,
+    which SQLite creates beside the archive: in a folder this user cannot write, with no -wal file
+    (so no writer at work), the archive is opened ``immutable`` instead, which needs neither.
+    """
+    path = path.resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    if not writable(path.parent) and not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def upgrade_for_reading(path: Path) -> list[str]:
+    """Apply the migrations an older archive lacks before a read-only use (serve, export, sources),
+    so that the reader finds what it expects; return their names. Opens for writing only when some
+    are due, and refuses then an archive it cannot write."""
+    archive = Archive(path, readonly=True)
+    due = pending(archive.db)
+    archive.close()
+    if due and not (writable(path) and writable(path.parent)):
+        raise ArchiveError(
+            f"{path}: made by an older newsarchive and read-only here: open it once where it can be written "
+            f"(any newsarchive command) to upgrade it ({', '.join(due)})"
+        )
+    if due:
+        Archive(path).close()
+    return due
 
 
 EXISTING = f"select id, {', '.join(CONTENT_COLUMNS)} from articles where url = ?"

@@ -91,12 +91,9 @@ def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], so
         return
     health = {}
     if db_path.exists():
-        try:
-            archive = Archive(db_path, readonly=True)
-            health = source_health(archive.db)
-            archive.close()
-        except ArchiveError as exc:
-            fail(str(exc))
+        archive = open_for_reading(db_path)
+        health = source_health(archive.db)
+        archive.close()
     for line in health_table(registry, health):
         click.echo(line)
 
@@ -106,7 +103,7 @@ def print_draft(key: str, db_path: Path) -> None:
 
     from .shapes import draft_entry
 
-    archive = open_existing(db_path)
+    archive = open_for_reading(db_path)
     try:
         row = next(archive.db.query("select * from sources where key = ?", [key]), None)
         shapes = load_shapes(archive.db, key)
@@ -411,22 +408,36 @@ def extract(inputs, url, url_from, source_key, registry, sources_dir):
         sys.exit(1)
 
 
+def port_number(ctx, param, value: int) -> int:
+    if not 1 <= value <= 65535:
+        fail(f"--port {value}: not a port (1 to 65535)")
+    return value
+
+
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=int, callback=port_number)
 @click.option("--sql", "allow_sql", is_flag=True, help="Allow arbitrary read-only SQL queries (off by default).")
 def serve(db_path: Path, host: str, port: int, allow_sql: bool):
     """Browse and search the archive in Datasette (read-only)."""
-    from archive.datasette import serve_archive, upgrade_for_serving
+    from archive.datasette import listen, serve_archive
+    from archive.store import upgrade_for_reading
 
+    if not db_path.is_file():
+        fail(f"{db_path}: no such archive")
     try:
-        upgraded = upgrade_for_serving(db_path)
+        upgraded = upgrade_for_reading(db_path)
     except ArchiveError as exc:
         fail(str(exc))
     if upgraded:
         click.echo(f"{db_path}: brought up to date ({', '.join(upgraded)})", err=True)
-    serve_archive(db_path, host=host, port=port, sql=allow_sql)
+    try:
+        sock = listen(host, port)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    click.echo(f"Serving {db_path} on http://{f'[{host}]' if ':' in host else host}:{port}/ (CTRL+C to quit)", err=True)
+    serve_archive(db_path, sock, sql=allow_sql)
 
 
 def open_existing(db_path: Path) -> Archive:
@@ -435,6 +446,21 @@ def open_existing(db_path: Path) -> Archive:
         fail(f"{db_path}: no such archive")
     try:
         return Archive(db_path)
+    except ArchiveError as exc:
+        fail(str(exc))
+
+
+def open_for_reading(db_path: Path) -> Archive:
+    """The archive at ``db_path`` read-only (it may be a file or folder this user cannot write),
+    brought up to date first when it can be written; a missing, broken or outdated read-only file
+    fails by name."""
+    from archive.store import upgrade_for_reading
+
+    if not db_path.is_file():
+        fail(f"{db_path}: no such archive")
+    try:
+        upgrade_for_reading(db_path)
+        return Archive(db_path, readonly=True)
     except ArchiveError as exc:
         fail(str(exc))
 
@@ -451,8 +477,8 @@ def iso_date(ctx, param, value: str | None):
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the file's suffix).")
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write; '-' for standard output (jsonl, csv).",
+    "-o", "--output", required=True, type=click.Path(allow_dash=True, path_type=Path),
+    help="File to write (replaced whole), or a pipe or device written as it goes; '-' for standard output (jsonl, csv).",
 )
 @click.option("--since", callback=iso_date, metavar="YYYY-MM-DD", help="Published on or after this day (Vietnam time).")
 @click.option("--until", callback=iso_date, metavar="YYYY-MM-DD", help="Published on or before this day (Vietnam time).")
@@ -462,19 +488,29 @@ def iso_date(ctx, param, value: str | None):
 @click.option("--include-duplicates", is_flag=True, help="Also copies of stories stored from another source.")
 @db_option
 def export(fmt, output, since, until, source_keys, provinces, topic, include_duplicates, db_path):
-    """Write the archive's articles as JSON Lines, CSV or Parquet, with filters."""
-    from .export import ExportError, Filters
+    """Write the archive's articles as JSON Lines, CSV or Parquet, with filters.
+
+    Exit 2 when nothing was written (a bad filter, a target that cannot be written), 1 when the
+    export stopped part way (a full disk, a pipe its reader closed).
+    """
+    from .export import ExportError, ExportStopped, Filters
     from .export import export as write_export
+    from .output import OutputRefused
 
     fmt = fmt or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         fail(f"{output}: give --format ({', '.join(FORMATS)}) or a file ending in one")
-    archive = open_existing(db_path)
+    archive = open_for_reading(db_path)
     filters = Filters(since, until, source_keys, provinces, topic, include_duplicates)
     try:
         count = write_export(archive.db, fmt, output, filters)
-    except (ExportError, OSError) as exc:
+    except (ExportError, OutputRefused) as exc:
         fail(str(exc))
+    except ExportStopped as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except OSError as exc:
+        fail(f"{'standard output' if str(output) == '-' else output}: {exc.strerror or exc} (export stopped)", 1)
     finally:
         archive.close()
     click.echo(f"{count} articles written to {output}", err=True)

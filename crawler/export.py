@@ -1,18 +1,18 @@
 """The corpus for downstream tools: articles as JSON Lines, CSV or Parquet, streamed.
 
-Rows come off one SQLite cursor in ``id`` order and go out in batches of ``BATCH_ROWS``, so an
-export holds one batch at a time whatever the archive's size. The record schema is versioned
-(``SCHEMA_VERSION``, a field of every record and Parquet file metadata) and documented field by
-field in ``FIELDS`` and the README; a version changes whenever a field is renamed, removed or
-changes meaning, never when one is added at the end.
+Rows come off one SQLite cursor in ``id`` order and go out one at a time (Parquet: in batches of
+``BATCH_ROWS``), so an export holds one batch at most whatever the archive's size. The record
+schema is versioned (``SCHEMA_VERSION``, a field of every record and Parquet file metadata) and
+documented field by field in ``FIELDS`` and the README; a version changes whenever a field is
+renamed, removed or changes meaning, never when one is added at the end.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import sys
+import shutil
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +23,8 @@ from pathlib import Path
 import sqlite_utils
 
 from archive.provinces import lookup
+
+from .output import open_output
 
 SCHEMA_VERSION = 1
 BATCH_ROWS = 2000
@@ -133,22 +135,28 @@ def batches(rows: Iterator[dict]) -> Iterator[list[dict]]:
         yield batch
 
 
-def write_jsonl(rows: Iterator[dict], stream) -> int:
-    count = 0
-    for batch in batches(rows):
-        stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in batch))
-        count += len(batch)
-    return count
+class Tally:
+    """The rows, counting each once the writer asks for the next: the rows handed to the output so far."""
+
+    def __init__(self, rows: Iterator[dict]):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[dict]:
+        for row in self.rows:
+            yield row
+            self.count += 1
 
 
-def write_csv(rows: Iterator[dict], stream) -> int:
+def write_jsonl(rows: Tally, stream) -> None:
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_csv(rows: Tally, stream) -> None:
     writer = csv.DictWriter(stream, fieldnames=[name for name, *_ in FIELDS])
     writer.writeheader()
-    count = 0
-    for batch in batches(rows):
-        writer.writerows(batch)
-        count += len(batch)
-    return count
+    for row in rows:
+        writer.writerow(row)
 
 
 def arrow_schema():
@@ -160,39 +168,46 @@ def arrow_schema():
     )
 
 
-def write_parquet(rows: Iterator[dict], path: Path) -> int:
+def write_parquet(rows: Tally, stream) -> None:
+    """Parquet ends with a footer that points back into the file, so it is written to a seekable
+    file: the target's own temporary file, else a spool copied into the target at the end."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if not stream.seekable():
+        with tempfile.TemporaryFile() as spool:
+            write_parquet(rows, spool)
+            spool.seek(0)
+            shutil.copyfileobj(spool, stream)
+        return
     schema = arrow_schema()
-    count = 0
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        for batch in batches(rows):
+    with pq.ParquetWriter(stream, schema, compression="zstd") as writer:
+        for batch in batches(iter(rows)):
             writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
-            count += len(batch)
-    return count
 
 
 def export(db: sqlite_utils.Database, fmt: str, output: Path, filters: Filters) -> int:
-    """Write the filtered articles to ``output`` ("-": standard output); return how many.
+    """Write the filtered articles to ``output`` (see ``crawler.output`` for how each kind of
+    target is written; "-": standard output); return how many.
 
-    A file is written beside its target and renamed into place at the end, so a failed export
-    leaves no half file and an existing file untouched.
+    Raises OutputRefused before writing anything to a target that cannot be written, and
+    ExportStopped when the reader of a pipe closed it before the end.
     """
     filters.resolve(db)
-    rows = records(db, filters)
-    if str(output) == "-":
-        if fmt == "parquet":
-            raise ExportError("parquet cannot go to standard output: give -o FILE")
-        return (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)
-    partial = output.with_name(f".{output.name}.partial")
+    if fmt == "parquet" and str(output) == "-":
+        raise ExportError("parquet cannot go to standard output: give -o FILE")
+    rows = Tally(records(db, filters))
     try:
-        if fmt == "parquet":
-            count = write_parquet(rows, partial)
-        else:
-            with partial.open("w", encoding="utf-8", newline="") as stream:
-                count = (write_jsonl if fmt == "jsonl" else write_csv)(rows, stream)
-        os.replace(partial, output)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+        with open_output(output, text=fmt != "parquet") as stream:
+            {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}[fmt](rows, stream)
+    except BrokenPipeError:
+        raise ExportStopped(rows.count) from None
+    return rows.count
+
+
+class ExportStopped(Exception):
+    """The reader of the pipe closed it: ``count`` rows had been written into it."""
+
+    def __init__(self, count: int):
+        super().__init__(f"export stopped: the reader closed the pipe after {count} articles (not all were written)")
+        self.count = count

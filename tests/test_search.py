@@ -10,10 +10,9 @@ import sqlite_utils
 
 from archive import migrations
 from archive.chart import monthly_chart, months_between
-from archive.datasette import upgrade_for_serving
 from archive.datasette_plugin import highlight, vn_date
 from archive.search import NOTHING, excerpt, search_query
-from archive.store import Archive
+from archive.store import Archive, upgrade_for_reading
 from conftest import first_release_archive
 
 ROW = {
@@ -152,7 +151,7 @@ def test_chart_stacks_months_and_groups_small_series():
 
 def test_serving_an_older_archive_upgrades_it_first(tmp_path):
     first_release_archive(tmp_path / "old.db", {"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"}, ROW)
-    upgraded = upgrade_for_serving(tmp_path / "old.db")
+    upgraded = upgrade_for_reading(tmp_path / "old.db")
     assert {"m002_article_province", "m010_folded_search", "m011_published_parts"} <= set(upgraded)
-    assert upgrade_for_serving(tmp_path / "old.db") == []
+    assert upgrade_for_reading(tmp_path / "old.db") == []
     assert search(Archive(tmp_path / "old.db", readonly=True).db, "Dak Lak") == [1]
