@@ -27,6 +27,7 @@ from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -205,14 +206,21 @@ def crawl(
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
     targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
-    results = run_crawls(
+    results, interrupted = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
         refresh=refresh, since=since, known_depth=known_depth, resume=resume, redis_url=redis_url,
     )
     if redis_url:
         print_shared_results(results)
-        return
+    else:
+        print_results(results)
+    if interrupted:
+        click.echo(f"interrupted ({interrupted}): the articles counted are stored; `crawl --resume` or the next crawl fetches the rest", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def print_results(results: list[tuple[str, dict]]) -> None:
     click.echo(
         f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}  status"
     )

@@ -13,7 +13,7 @@ import os
 from scrapy import signals
 from twisted.internet import task
 
-from archive.runs import FINISHED, INCOMPLETE, STOPPED, start_run, update_run
+from archive.runs import FINISHED, INCOMPLETE, KILLED, STOPPED, start_run, update_run
 from archive.store import Archive
 
 from .extensions import summarize
@@ -107,3 +107,16 @@ class RunLog:
         fields = {**run_figures(stats), "status": status, "health": health, "problem": problem}
         update_run(self.archive.db, self.run_id, fields, finished=True)
         self.archive.close()
+
+    def abandon(self) -> None:
+        """The crawl was stopped at once (a second Ctrl-C), its spider never closed: the row says
+        ``killed`` (no queue was kept, the next run walks the listings again) with the figures so far."""
+        if self.task and self.task.running:
+            self.task.stop()
+        if self.archive is None:
+            return
+        self.crawler.stats.set_value("newsarchive/status", KILLED)
+        update_run(self.archive.db, self.run_id, {**run_figures(self.crawler.stats.get_stats()), "status": KILLED}, finished=True)
+        self.archive.commit()
+        self.archive.close()
+        self.archive = None
