@@ -54,6 +54,21 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path}: not a usable SQLite archive ({exc})") from None
 
+    def check_writable(self) -> None:
+        """Write nothing, but as a writer would: an archive a crawl could not write fails here, by name,
+        rather than in every component of the crawl."""
+        conn = self.db.conn
+        conn.commit()
+        try:
+            conn.execute("begin immediate")
+            try:
+                version = conn.execute("pragma user_version").fetchone()[0]
+                conn.execute(f"pragma user_version = {version}")
+            finally:
+                conn.execute("rollback")
+        except sqlite3.OperationalError as exc:
+            raise ArchiveError(f"{self.path}: cannot be written ({exc})") from None
+
     @classmethod
     def shared(cls, path: str | Path) -> Archive:
         """The process's one read-write connection to this archive, for the components of a crawl.

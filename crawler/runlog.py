@@ -13,7 +13,7 @@ import os
 from scrapy import signals
 from twisted.internet import task
 
-from archive.runs import FINISHED, INCOMPLETE, KILLED, STOPPED, start_run, update_run
+from archive.runs import FAILED, FINISHED, INCOMPLETE, KILLED, STOPPED, start_run, update_run
 from archive.store import Archive
 
 from .extensions import summarize
@@ -44,8 +44,11 @@ def run_figures(stats: dict) -> dict[str, int]:
 
 
 def run_status(reason: str, stats: dict) -> str:
+    """``failed`` when none of the source's start pages could be had (an unreachable host, say)."""
     if reason != "finished":
         return STOPPED
+    if stats.get("newsarchive/start_failures", 0) >= stats.get("newsarchive/start_pages", 0) > 0:
+        return FAILED
     if stats.get("newsarchive/budget_exhausted") or stats.get("newsarchive/listing_failures"):
         return INCOMPLETE
     return FINISHED

@@ -27,7 +27,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from archive.runs import KILLED, STOPPED, last_run
+from archive.runs import FAILED, KILLED, STOPPED, last_run
 from archive.store import Archive
 from spiders.portal import PortalSpider
 
@@ -63,7 +63,8 @@ def crawl_settings(
         settings.set("NEWSARCHIVE_KNOWN_DEPTH", known_depth, priority="cmdline")
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING", priority="cmdline")
     for name, value in json.loads(os.environ.get(OVERRIDES_ENV) or "{}").items():
-        settings.set(name, value, priority="cmdline")
+        if name not in (overrides or {}):  # -s wins
+            settings.set(name, value, priority="cmdline")
     if redis_url:
         share(settings, redis_url)
     return settings
@@ -165,7 +166,7 @@ def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = Fal
                 if component:
                     component.abandon()
             stats = crawler.stats.get_stats()
-        status = stats.get("newsarchive/status", "failed")
+        status = stats.get("newsarchive/status", FAILED)  # FAILED: its spider never opened
         if jobdir and (stats.get("finish_reason") == "finished" or status == KILLED):
             shutil.rmtree(jobdir, ignore_errors=True)
         figures = summarize(stats)
