@@ -52,6 +52,8 @@ class Archive:
                 migrate(self.db)
                 reap_runs(self.db, lock_holder=lock.holder(self.path))
         except sqlite3.DatabaseError as exc:
+            if sqlite3.SQLITE_READONLY == getattr(exc, "sqlite_errorcode", None):
+                raise ArchiveError(f"{self.path}: cannot be written ({exc})") from None
             raise ArchiveError(f"{self.path}: not a usable SQLite archive ({exc})") from None
 
     def check_writable(self) -> None:
