@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DB     ?= archive.db
-PORT   ?= 8001
+DEMO_DB   ?= demo.db
+DEMO_SOURCES ?= demo-sources
+PORT      ?= 8001
+# The sample portals' ports in the demo: the same every time, so a second demo crawl changes nothing.
+DEMO_PORTS ?= 8101
 
 .PHONY: setup test demo eval eval-discovery bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
 
@@ -19,15 +22,18 @@ $(STAMP): pyproject.toml
 test: setup browser redis
 	$(BIN)/python -m pytest -q
 
-# Serve the sample portals on 127.0.0.1, crawl them into $(DB), then browse it in Datasette.
+# Serve the sample portals on 127.0.0.1 (ports $(DEMO_PORTS) and up, keys sample-*, their registry
+# kept in $(DEMO_SOURCES) for reextract), crawl them into $(DEMO_DB), never the archive real crawls
+# use, then browse it in Datasette.
 demo: setup
 	@set -e; tmp=$$(mktemp -d); \
-	$(BIN)/python tests/sampleweb.py --registry $$tmp/sources --port-file $$tmp/ports.json > $$tmp/server.log 2>&1 & \
+	$(BIN)/python tests/sampleweb.py --registry $(DEMO_SOURCES) --port-file $$tmp/ports.json \
+	  --base-port $(DEMO_PORTS) --prefix sample- > $$tmp/server.log 2>&1 & \
 	server=$$!; trap 'kill $$server 2>/dev/null; rm -rf $$tmp' EXIT INT TERM; \
 	for i in $$(seq 50); do test -s $$tmp/ports.json && break; sleep 0.1; done; \
 	echo "Sample portals:"; cat $$tmp/server.log; \
-	$(BIN)/newsarchive crawl --all --sources $$tmp/sources --db $(DB); \
-	$(BIN)/newsarchive serve --db $(DB) --port $(PORT)
+	$(BIN)/newsarchive crawl --all --sources $(DEMO_SOURCES) --db $(DEMO_DB); \
+	$(BIN)/newsarchive serve --db $(DEMO_DB) --port $(PORT)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,4 +1,5 @@
-"""One crawl at a time per archive: an exclusive ``flock`` on ``<archive>.lock``.
+"""One writer at a time per archive (a crawl, ``write``, ``reextract``, ``annotate``, ``sources
+--remove``): an exclusive ``flock`` on ``<archive>.lock``, which names the command holding it.
 
 The kernel drops the lock when its process ends, however it ends, so a killed crawl never
 leaves the archive locked. Within one process the lock is shared (each source's components
@@ -16,7 +17,7 @@ _HELD: dict[Path, list] = {}  # lock path -> [file, count]
 
 
 class ArchiveBusy(RuntimeError):
-    """Another process is crawling into this archive; the message says which."""
+    """Another process is writing this archive; the message says which and since when."""
 
 
 def lock_path(db_path: str | Path) -> Path:
@@ -24,7 +25,7 @@ def lock_path(db_path: str | Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def acquire(db_path: str | Path) -> None:
+def acquire(db_path: str | Path, command: str = "crawl") -> None:
     path = lock_path(db_path).resolve()
     if path in _HELD:
         _HELD[path][1] += 1
@@ -34,12 +35,12 @@ def acquire(db_path: str | Path) -> None:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.seek(0)
-        holder = handle.read().strip() or "another process"
+        held_by, _, holder = handle.read().strip().rpartition(": ")
         handle.close()
-        raise ArchiveBusy(f"{db_path} is locked by a crawl already running ({holder}); not crawling") from None
+        raise ArchiveBusy(f"{db_path} is locked by a {held_by or 'crawl'} already running ({holder or 'another process'})") from None
     handle.seek(0)
     handle.truncate()
-    handle.write(f"pid {os.getpid()}, since {datetime.now(UTC).isoformat(timespec='seconds')}")
+    handle.write(f"{command}: pid {os.getpid()}, since {datetime.now(UTC).isoformat(timespec='seconds')}")
     handle.flush()
     _HELD[path] = [handle, 1]
 

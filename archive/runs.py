@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-RUNNING, FINISHED, INCOMPLETE, STOPPED, KILLED = "running", "finished", "incomplete", "stopped", "killed"
+RUNNING, FINISHED, INCOMPLETE, STOPPED, KILLED, FAILED = "running", "finished", "incomplete", "stopped", "killed", "failed"
 SUCCESSFUL = (FINISHED, INCOMPLETE)  # the run went through; INCOMPLETE: some listing pages are still to be walked
 
 

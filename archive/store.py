@@ -54,7 +54,24 @@ class Archive:
                 migrate(self.db)
                 reap_runs(self.db, lock_holder=lock.holder(self.path))
         except sqlite3.DatabaseError as exc:
+            if sqlite3.SQLITE_READONLY == getattr(exc, "sqlite_errorcode", None):
+                raise ArchiveError(f"{self.path}: cannot be written ({exc})") from None
             raise ArchiveError(f"{self.path}: not a usable SQLite archive ({exc})") from None
+
+    def check_writable(self) -> None:
+        """Write nothing, but as a writer would: an archive a crawl could not write fails here, by name,
+        rather than in every component of the crawl."""
+        conn = self.db.conn
+        conn.commit()
+        try:
+            conn.execute("begin immediate")
+            try:
+                version = conn.execute("pragma user_version").fetchone()[0]
+                conn.execute(f"pragma user_version = {version}")
+            finally:
+                conn.execute("rollback")
+        except sqlite3.OperationalError as exc:
+            raise ArchiveError(f"{self.path}: cannot be written ({exc})") from None
 
     @classmethod
     def shared(cls, path: str | Path) -> Archive:

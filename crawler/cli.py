@@ -1,8 +1,10 @@
 """The ``newsarchive`` command: crawl, extract, list sources and serve the archive.
 
-Bad input (an unknown source, an unreadable file, a bad URL, a broken archive) ends with one
-line on stderr naming it and exit code 2, before anything is written. A crawl on an archive that
-another crawl is writing ends with one line and exit code 75 (EX_TEMPFAIL: try again later).
+Bad input (an unknown source, an unreadable file, a bad URL, a bad setting, a broken or
+unwritable archive) ends with one line on stderr naming it and exit code 2, before anything is
+written. A command that writes the archive (crawl, write, reextract, annotate, sources --remove)
+while another one writes it ends with one line and exit code 75 (EX_TEMPFAIL: try again later).
+A crawl exits 1 when a source failed, 130 when it was interrupted (README: "Exit codes").
 """
 
 from __future__ import annotations
@@ -18,20 +20,43 @@ from urllib.parse import urlsplit
 import click
 
 from archive import lock
+from archive.runs import FAILED
 from archive.store import Archive, ArchiveError
 
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
 from .registry import BUNDLED, KEY_RE, ExtractHints, RegistryError, Source, load_registry
+from .settings import bad_setting
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 
 
 def fail(message: str, code: int = 2) -> None:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
+
+
+def hold_archive(db_path: Path, command: str) -> None:
+    """Become the archive's one writer before any work: take its lock (one line and exit 75 when
+    another writer holds it) and check the file can be written (one line and exit 2 when not)."""
+    try:
+        lock.acquire(db_path, command)
+    except lock.ArchiveBusy as exc:
+        fail(str(exc), EXIT_BUSY)
+    except OSError as exc:
+        fail(f"{db_path}: cannot be written ({exc.strerror})")
+    try:
+        archive = Archive(db_path)
+        try:
+            archive.check_writable()
+        finally:
+            archive.close()
+    except ArchiveError as exc:
+        lock.release(db_path)
+        fail(str(exc))
 
 
 def db_option(function):
@@ -120,12 +145,9 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
     """Remove a source's rows; its articles only with ``yes``. Refusals are one line and exit code 1."""
     from archive.removal import remove_source, source_counts
 
-    archive = open_existing(db_path)
-    try:
-        lock.acquire(db_path)
-    except lock.ArchiveBusy as exc:
-        archive.close()
-        fail(str(exc), EXIT_BUSY)
+    open_existing(db_path).close()
+    hold_archive(db_path, "sources --remove")
+    archive = Archive(db_path)
     try:
         counts = source_counts(archive.db, key)
         if counts is None:
@@ -182,6 +204,8 @@ def crawl(
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
     if bad:
         fail(f"not a NAME=VALUE setting: {bad[0]}")
+    if problem := bad_setting(dict(o.split("=", 1) for o in overrides)):
+        fail(problem)
     unknown = [k for k in keys if k not in registry]
     if unknown:
         fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
@@ -192,34 +216,39 @@ def crawl(
     if redis_url:
         shared_crawl_checks(redis_url, resume)
     else:
-        try:
-            Archive(db_path).close()
-            lock.acquire(db_path)
-        except ArchiveError as exc:
-            fail(str(exc))
-        except lock.ArchiveBusy as exc:
-            fail(str(exc), EXIT_BUSY)
+        hold_archive(db_path, "crawl")
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
     targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
-    results = run_crawls(
+    results, interrupted = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
         refresh=refresh, since=since, known_depth=known_depth, resume=resume, redis_url=redis_url,
     )
     if redis_url:
         print_shared_results(results)
-        return
+    else:
+        print_results(results)
+    if interrupted:
+        click.echo(f"interrupted ({interrupted}): the articles counted are stored; `crawl --resume` or the next crawl fetches the rest", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if any(figures["status"] == FAILED for _, figures in results):
+        sys.exit(1)
+
+
+def print_results(results: list[tuple[str, dict]]) -> None:
     click.echo(
         f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}  status"
     )
     for key, figures in results:
         click.echo(
             f"{key:<24} {figures['pages']:>6} {figures['new']:>5} {figures['updated']:>8} "
-            f"{figures['unchanged']:>10} {figures['failed']:>7} {figures['http_errors']:>7}  {figures['status']}"
+            f"{figures['unchanged']:>10} {figures['failed']:>7} {figures['errors']:>7}  {figures['status']}"
         )
     for key, figures in results:
-        if figures["problem"]:
+        if figures["status"] == FAILED:
+            click.echo(f"Error: {key} failed: {figures['problem'] or 'its crawl did not run'}", err=True)
+        elif figures["problem"]:
             click.echo(f"Warning: {key} looks broken: {figures['problem']}", err=True)
 
 
@@ -241,7 +270,7 @@ def print_shared_results(results: list[tuple[str, dict]]) -> None:
     for key, figures in results:
         click.echo(
             f"{key:<24} {figures['pages']:>6} {figures['queued']:>7} {figures['failed']:>7} "
-            f"{figures['http_errors']:>7}  {figures['status']}"
+            f"{figures['errors']:>7}  {figures['status']}"
         )
 
 
@@ -262,12 +291,9 @@ def write(redis_url, until_done, db_path):
 
     try:
         server = connect(redis_url)
-        Archive(db_path).close()
-        lock.acquire(db_path)
-    except (RedisUnavailable, ArchiveError) as exc:
+    except RedisUnavailable as exc:
         fail(str(exc))
-    except lock.ArchiveBusy as exc:
-        fail(str(exc), EXIT_BUSY)
+    hold_archive(db_path, "write")
     stop = []
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.append(True))  # stop between two batches, never inside one
@@ -529,10 +555,7 @@ def reextract(source_key, db_path, registry, sources_dir):
     archive.close()
     if source_key and source_key not in stored:
         fail(f"unknown source: {source_key} (no stored pages in {db_path})")
-    try:
-        lock.acquire(db_path)
-    except lock.ArchiveBusy as exc:
-        fail(str(exc), EXIT_BUSY)
+    hold_archive(db_path, "reextract")
     try:
         results = run_reextract(db_path, registry, source_key)
     finally:
@@ -554,7 +577,9 @@ def annotate(source_key, db_path):
     """Recompute province since 2025, topic and duplicate links for every article."""
     from .corpus import Annotator
 
-    archive = open_existing(db_path)
+    open_existing(db_path).close()
+    hold_archive(db_path, "annotate")
+    archive = Archive(db_path)
     try:
         changed = Annotator(archive.db).annotate_all(source_key)
         counts = next(archive.db.query(
@@ -562,6 +587,7 @@ def annotate(source_key, db_path):
         ))
     finally:
         archive.close()
+        lock.release(db_path)
     click.echo(
         f"{changed} rows changed; {counts['articles']} articles, {counts['tagged']} tagged {TOPIC}, "
         f"{counts['copies']} copies of another"

@@ -28,6 +28,7 @@ def summarize(stats: dict) -> dict[str, int]:
     figures["http_errors"] = sum(
         v for k, v in stats.items() if k.startswith("downloader/response_status_count/") and int(k.rsplit("/", 1)[1]) >= 400
     )
+    figures["errors"] = figures["http_errors"] + int(stats.get("newsarchive/fetch_failures", 0))  # and the network's
     return figures
 
 

@@ -128,6 +128,18 @@ class ArchivePipeline:
                 save_shapes(self.archive.db, shapes)
             self.archive.commit()
             self.archive.close()
+            self.archive = None
+            lock.release(self.db_path)
+
+    def abandon(self) -> None:
+        """The crawl was stopped at once, its spider never closed: commit the articles stored so far
+        (each whole, with its page's record) and nothing else; the pages still in extraction or
+        downloading are recorded nowhere, so the next run fetches them."""
+        if self.archive:
+            self.committer.stop()
+            self.archive.commit()
+            self.archive.close()
+            self.archive = None
             lock.release(self.db_path)
 
     def item_dropped(self, item) -> None:

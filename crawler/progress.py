@@ -63,7 +63,7 @@ class ProgressBoard:
             articles = f"{stats.get('newsarchive/articles/queued', 0)} queued"
         else:
             articles = f"{f['new']} new {f['updated']} updated"
-        return f"pages {f['pages']}, articles {articles} {f['failed']} failed, errors {f['http_errors']}"
+        return f"pages {f['pages']}, articles {articles} {f['failed']} failed, errors {f['errors']}"
 
     def line(self, key: str, crawler) -> str:
         state = self.state[key]

@@ -13,7 +13,7 @@ import os
 from scrapy import signals
 from twisted.internet import task
 
-from archive.runs import FINISHED, INCOMPLETE, STOPPED, start_run, update_run
+from archive.runs import FAILED, FINISHED, INCOMPLETE, KILLED, STOPPED, start_run, update_run
 from archive.store import Archive
 
 from .extensions import summarize
@@ -44,8 +44,11 @@ def run_figures(stats: dict) -> dict[str, int]:
 
 
 def run_status(reason: str, stats: dict) -> str:
+    """``failed`` when none of the source's start pages could be had (an unreachable host, say)."""
     if reason != "finished":
         return STOPPED
+    if stats.get("newsarchive/start_failures", 0) >= stats.get("newsarchive/start_pages", 0) > 0:
+        return FAILED
     if stats.get("newsarchive/budget_exhausted") or stats.get("newsarchive/listing_failures"):
         return INCOMPLETE
     return FINISHED
@@ -107,3 +110,16 @@ class RunLog:
         fields = {**run_figures(stats), "status": status, "health": health, "problem": problem}
         update_run(self.archive.db, self.run_id, fields, finished=True)
         self.archive.close()
+
+    def abandon(self) -> None:
+        """The crawl was stopped at once (a second Ctrl-C), its spider never closed: the row says
+        ``killed`` (no queue was kept, the next run walks the listings again) with the figures so far."""
+        if self.task and self.task.running:
+            self.task.stop()
+        if self.archive is None:
+            return
+        self.crawler.stats.set_value("newsarchive/status", KILLED)
+        update_run(self.archive.db, self.run_id, {**run_figures(self.crawler.stats.get_stats()), "status": KILLED}, finished=True)
+        self.archive.commit()
+        self.archive.close()
+        self.archive = None

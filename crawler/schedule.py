@@ -1,8 +1,10 @@
 """``newsarchive schedule``: a crawl every N hours, for as long as it runs.
 
 Each run is ``newsarchive crawl`` in a child process (a Twisted reactor cannot start twice in one
-process), in a session of its own so that Ctrl-C or SIGTERM reaches it once, through here: the
-running crawl stops cleanly (its row in ``crawls`` says ``stopped``) and the schedule ends.
+process), in a session of its own so that Ctrl-C or SIGTERM reaches it through here alone: the
+running crawl stops cleanly (its row in ``crawls`` says ``stopped``; a second Ctrl-C stops it at
+once) and the schedule ends with exit code 130. A run that fails or is refused is logged in one
+line with what its exit code means, and the schedule goes on.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from datetime import datetime, timedelta
 
 import click
 
-from .cli import EXIT_BUSY
+from .cli import EXIT_BUSY, EXIT_INTERRUPTED
+
+OUTCOMES = {  # a crawl's exit code -> what a run that ended so is logged as
+    1: "a source failed (its line above says why)",
+    2: "refused: a bad setting or an archive that cannot be written",
+    EXIT_INTERRUPTED: "interrupted",
+}
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 INTERVAL = re.compile(r"(\d+)([smhd])")
@@ -46,9 +54,12 @@ def crawl_forever(crawl_args: list[str], every: float) -> None:
     """Run ``newsarchive CRAWL_ARGS`` now and then every ``every`` seconds (from start to start) until a signal."""
     child: subprocess.Popen | None = None
 
-    def stop(signum, frame):
+    def forward(signum, frame):
         if child is not None and child.poll() is None:
-            child.send_signal(signal.SIGINT)  # once: Scrapy then closes the crawl cleanly
+            child.send_signal(signal.SIGINT)  # the first stops the crawl cleanly, a second at once
+
+    def stop(signum, frame):
+        forward(signum, frame)
         raise Stop
 
     signal.signal(signal.SIGTERM, stop)
@@ -65,13 +76,14 @@ def crawl_forever(crawl_args: list[str], every: float) -> None:
             if code == EXIT_BUSY:
                 say(f"run {run} skipped: another crawl is writing the archive")
             elif code:
-                say(f"run {run} ended with exit code {code}")
+                say(f"run {run} ended with exit code {code}: {OUTCOMES.get(code, 'failed')}")
             wait = max(0.0, started + every - time.monotonic())
             say(f"next run at {datetime.now() + timedelta(seconds=wait):%Y-%m-%d %H:%M:%S}")
             time.sleep(wait)
     except Stop:
         if child is not None:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            signal.signal(signal.SIGINT, forward)
+            signal.signal(signal.SIGTERM, forward)
             child.wait()
         say("stopped")
+        sys.exit(EXIT_INTERRUPTED)

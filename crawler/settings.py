@@ -80,3 +80,23 @@ NEWSARCHIVE_RUNLOG_INTERVAL = 5.0  # seconds between rewrites of the run's row i
 NEWSARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB: share the frontier there and queue articles for `newsarchive write`
 NEWSARCHIVE_REDIS_PREFIX = "newsarchive"  # the Redis keys' prefix: one prefix, one shared crawl and one archive
 NEWSARCHIVE_REDIS_STALE = 30.0  # seconds without a heartbeat after which a crawl process counts as gone
+
+
+def bad_setting(overrides: dict[str, str]) -> str | None:
+    """Why one of ``-s NAME=VALUE`` cannot be read as its setting's type (that of its value here or
+    in Scrapy's defaults), or None: checked before a crawl starts, where Scrapy would fail in the
+    middle of one with a page of traceback."""
+    from scrapy.settings import BaseSettings, default_settings
+
+    given = BaseSettings(overrides)
+    checks = ((bool, given.getbool, "true or false"), ((int, float), given.getfloat, "a number"), (dict, given.getdict, "a JSON object"))
+    for name, value in overrides.items():
+        default = globals().get(name, getattr(default_settings, name, None))
+        for kind, read, wanted in checks:
+            if isinstance(default, kind):
+                try:
+                    read(name)
+                except (TypeError, ValueError):
+                    return f"-s {name}={value}: {name} must be {wanted}"
+                break
+    return None

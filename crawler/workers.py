@@ -10,6 +10,10 @@ method (forking a process that runs a reactor and threads is unsafe) and warmed 
 worker. In a worker a page gets ``NEWSARCHIVE_EXTRACT_TIMEOUT`` seconds (a timer signal, which a
 worker's main thread can take and the reactor's thread could not): a pathological page fails with
 its reason and the worker goes on to the next, so one page never stalls a crawl.
+
+Workers ignore SIGINT and SIGTERM: Ctrl-C at a terminal and systemd's stop reach the whole process
+group, and a worker that died of them would lose the pages it was given and break the pool. The
+crawl process decides how to stop (``crawler.runner``); its workers leave with it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import partial
 
 from .extract import Article, ExtractionError, extract_article, parse_html
@@ -45,8 +50,23 @@ def default_workers() -> int:
     return cores if cores > 1 else 0
 
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _stop_signals_held():
+    """Hold SIGINT and SIGTERM back while a worker may be spawned: the child inherits the mask, so a
+    stop that comes while it starts waits until it ignores them (``_start_worker``), and the parent
+    gets the signal as soon as the mask is lifted."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _start_worker(parent: int) -> None:
-    """Warm the extractor up, and leave when the crawl process is gone.
+    """Ignore stop signals, warm the extractor up, and leave when the crawl process is gone.
 
     A crawl that is killed (SIGKILL, the OOM killer) cannot stop its workers, and they would wait
     on their queue for ever: each watches its parent and exits once it has been orphaned.
@@ -56,6 +76,9 @@ def _start_worker(parent: int) -> None:
             time.sleep(1.0)
         os._exit(0)
 
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     global _IN_WORKER
     _IN_WORKER = True
     threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
@@ -99,4 +122,6 @@ async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[A
     if workers <= 0:
         return timed_extract(page, url, hints, **kwargs)
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, **kwargs))
+    with _stop_signals_held():  # a submission may spawn a worker
+        future = loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, **kwargs))
+    return await future

@@ -54,7 +54,8 @@ from crawler.shapes import learn
 GENERIC_SECTION_HOPS = 1  # home -> section pages; pagination does not count as a hop
 # Our errbacks log each failed page once, with its URL and reason; Scrapy's own lines about the
 # same failure (retries given up, a body over DOWNLOAD_MAXSIZE) would say it again.
-REPEATING_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.downloader.handlers.http11")
+# Their failures come back to the spider, which logs each in one line; robots.txt's would be a traceback.
+REPEATING_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.downloader.handlers.http11", "scrapy.downloadermiddlewares.robotstxt")
 
 
 class PortalSpider(scrapy.Spider):
@@ -150,6 +151,8 @@ class PortalSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.within_budget(self.start_requests_for_source()):
+            if request.meta["start"]:
+                self.crawler.stats.inc_value("newsarchive/start_pages")
             yield request
 
     def start_requests_for_source(self) -> Iterator[scrapy.Request]:

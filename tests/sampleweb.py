@@ -19,6 +19,12 @@ Run as a script it serves every site until interrupted and writes a registry
 with the real ports, which is what ``make demo`` and the end-to-end tests use::
 
     python tests/sampleweb.py --registry DIR [--log FILE] [--port-file FILE] [--sites DIR] [--delay S] [--hold FILE]
+                              [--base-port N] [--prefix P]
+
+``--base-port N`` serves the sites on N, N+1, ... in name order, so every run has the same URLs
+(``make demo``: a second demo crawl finds nothing new); when one of them is taken, every site
+gets a free port instead and a line says so. ``--prefix sample-`` names the registry entries
+``sample-<site>``, apart from the real registry's keys.
 """
 
 from __future__ import annotations
@@ -131,27 +137,35 @@ class SiteHandler(BaseHTTPRequestHandler):
 
 
 def serve_sites(
-    sites: list[Path], log_path: Path | None = None, delay: float = 0.0, hold: Path | None = None,
+    sites: list[Path], log_path: Path | None = None, delay: float = 0.0, hold: Path | None = None, base_port: int = 0,
 ) -> dict[str, ThreadingHTTPServer]:
-    """Start one server thread per site on a free port; return them by site key."""
+    """Start one server thread per site, on ``base_port`` + its index (free ports with 0, or when one
+    of those is taken); return them by site key."""
     lock = threading.Lock()
+    handlers = {site.name: partial(SiteHandler, site=site, log_lock=lock, log_path=log_path, delay=delay, hold=hold) for site in sites}
     servers = {}
-    for site in sites:
-        handler = partial(SiteHandler, site=site, log_lock=lock, log_path=log_path, delay=delay, hold=hold)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    try:
+        for index, (name, handler) in enumerate(handlers.items()):
+            servers[name] = ThreadingHTTPServer(("127.0.0.1", base_port + index if base_port else 0), handler)
+    except OSError as exc:
+        for server in servers.values():
+            server.server_close()
+        print(f"port {base_port + len(servers)} is taken ({exc.strerror}): serving on free ports, "
+              "so these URLs differ from an earlier run's", flush=True)
+        servers = {name: ThreadingHTTPServer(("127.0.0.1", 0), handler) for name, handler in handlers.items()}
+    for server in servers.values():
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers[site.name] = server
     return servers
 
 
-def write_registry(sites: list[Path], ports: dict[str, int], registry: Path) -> None:
-    """Write each site's ``source.toml`` into ``registry`` with its real origin filled in."""
+def write_registry(sites: list[Path], ports: dict[str, int], registry: Path, prefix: str = "") -> None:
+    """Write each site's ``source.toml`` into ``registry`` with its real origin filled in, as ``<prefix><site>.toml``."""
     registry.mkdir(parents=True, exist_ok=True)
     for site in sites:
         host = f"127.0.0.1:{ports[site.name]}"
         text = (site / "source.toml").read_text("utf-8")
         text = text.replace("{origin}", f"http://{host}").replace("{host}", host)
-        (registry / f"{site.name}.toml").write_text(text, "utf-8")
+        (registry / f"{prefix}{site.name}.toml").write_text(text, "utf-8")
 
 
 def main() -> None:
@@ -162,11 +176,13 @@ def main() -> None:
     parser.add_argument("--port-file", type=Path, help="write {site: port} here once serving")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each response")
     parser.add_argument("--hold", type=Path, help="keep every response waiting while this file exists")
+    parser.add_argument("--base-port", type=int, default=0, help="serve the sites on this port and the next ones (0: free ports)")
+    parser.add_argument("--prefix", default="", help="prefix of the registry keys written (make demo: sample-)")
     args = parser.parse_args()
     sites = site_dirs(args.sites)
-    servers = serve_sites(sites, args.log, args.delay, args.hold)
+    servers = serve_sites(sites, args.log, args.delay, args.hold, args.base_port)
     ports = {key: server.server_address[1] for key, server in servers.items()}
-    write_registry(sites, ports, args.registry)
+    write_registry(sites, ports, args.registry, args.prefix)
     if args.port_file:
         args.port_file.write_text(json.dumps(ports), "utf-8")
     for key, port in ports.items():
