@@ -19,9 +19,9 @@ SITE = "haugiang"
 ARTICLE_HREF = re.compile(r'href="/xay-dung-dang/([a-z0-9-]+-\d{6}\.html)"')
 
 
-def crawl(web, db) -> tuple[str, str]:
+def crawl(web, db, status: int = 0) -> tuple[str, str]:
     result = run_cli("crawl", SITE, "--sources", web.registry, "--db", db)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == status, result.stderr
     return result.stdout, result.stderr
 
 
@@ -43,14 +43,14 @@ def test_start_page_failing_flags_the_source_until_it_works_again(own_web, tmp_p
     assert health(db)["broken"] == 0
 
     (web.www(SITE) / "_status.json").write_text(json.dumps({"/xay-dung-dang/": 500}))
-    stdout, stderr = crawl(web, db)
-    assert f"Warning: {SITE} looks broken: start page failed: {web.origin(SITE)}/xay-dung-dang/ (HTTP 500)" in stderr
-    assert stdout.splitlines()[1].split()[-1] == "incomplete"
+    stdout, stderr = crawl(web, db, status=1)  # every start page failed: the source failed
+    assert f"Error: {SITE} failed: start page failed: {web.origin(SITE)}/xay-dung-dang/ (HTTP 500)" in stderr
+    assert stdout.splitlines()[1].split()[-1] == "failed"
     line, problems = sources_line(web, db)
     assert "BROKEN" in line.split()
     assert problems == [f"BROKEN {SITE}: start page failed: {web.origin(SITE)}/xay-dung-dang/ (HTTP 500)"]
     row = health(db)
-    assert row["broken"] == 1 and row["error_rate"] > 0 and row["last_status"] == "incomplete"
+    assert row["broken"] == 1 and row["error_rate"] > 0 and row["last_status"] == "failed"
 
     (web.www(SITE) / "_status.json").unlink()
     crawl(web, db)
