@@ -146,7 +146,8 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
 
 @cli.command()
 @click.argument("keys", nargs=-1)
-@click.option("--all", "all_sources", is_flag=True, help="Crawl every source in the registry.")
+@click.option("--all", "all_sources", is_flag=True, help="Crawl every active source in the registry.")
+@click.option("--archived", is_flag=True, help="With --all: crawl the archived sources instead (a backfill of sites that stopped).")
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
 @click.option("--key", "adhoc_key", help="With --url: the source's key (default: the host, and the port if not the default).")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
@@ -167,7 +168,7 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
 @db_option
 @sources_option
 def crawl(
-    keys, all_sources, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
+    keys, all_sources, archived, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
     redis_url, db_path, registry, sources_dir,
 ):
     """Crawl sources into the archive and print a per-source summary.
@@ -180,6 +181,8 @@ def crawl(
         fail(f"not an http(s) URL: {home_url}")
     if adhoc_key and not home_url:
         fail("--key names a portal crawled with --url")
+    if archived and not all_sources:
+        fail("--archived goes with --all (a source named by its key is crawled whatever its status)")
     if adhoc_key and not KEY_RE.match(adhoc_key):
         fail(f"--key: not a key (a-z, 0-9, -): {adhoc_key}")
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
@@ -204,7 +207,7 @@ def crawl(
             fail(str(exc), EXIT_BUSY)
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
-    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
+    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (by_status(registry, archived) if all_sources else keys)]
     results = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
@@ -224,6 +227,11 @@ def crawl(
     for key, figures in results:
         if figures["problem"]:
             click.echo(f"Warning: {key} looks broken: {figures['problem']}", err=True)
+
+
+def by_status(registry: dict[str, Source], archived: bool) -> list[str]:
+    """The keys ``--all`` means: active sources, or with ``--archived`` the archived ones."""
+    return [key for key, source in registry.items() if (source.status == "archived") == archived]
 
 
 def shared_crawl_checks(redis_url: str, resume: bool) -> None:

@@ -17,6 +17,7 @@ from conftest import SITES, run_cli, site_expectations
         (["crawl", "--url", "ftp://example.vn/"], "not an http(s) URL: ftp://example.vn/"),
         (["crawl"], "give source keys, --all, or --url URL"),
         (["crawl", "--all", "-s", "nonsense"], "not a NAME=VALUE setting: nonsense"),
+        (["crawl", "baohaugiang", "--archived"], "--archived goes with --all"),
         (["extract", "no/such/page.html", "--url", "https://x.vn/a.html"], "no/such/page.html: no such file"),
         (["extract", str(SITES / "FORMAT.md"), "--url", "bad"], "not an http(s) URL: bad"),
         (["extract", "ftp://x.vn/a.html"], "not an http(s) URL: ftp://x.vn/a.html"),
