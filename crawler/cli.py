@@ -22,7 +22,7 @@ from archive.store import Archive, ArchiveError
 
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
-from .registry import BUNDLED, KEY_RE, ExtractHints, RegistryError, Source, load_registry
+from .registry import BUNDLED, KEY_RE, KINDS, STATUSES, ExtractHints, RegistryError, Source, load_registry
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
@@ -72,16 +72,20 @@ def cli():
 @click.argument("key", required=False)
 @click.option("--remove", "remove_key", metavar="KEY", help="Remove this source's pages and run log (and articles, with --yes).")
 @click.option("--yes", is_flag=True, help="With --remove: delete the source's articles too.")
+@click.option("--province", help="Only sources of this province, named as before or since the 2025 merger.")
+@click.option("--kind", type=click.Choice(sorted(KINDS)), help="Only sources of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only active or only archived sources.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per source, with its health.")
 @db_option
 @sources_option
-def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], sources_dir):
+def sources(key, remove_key, yes, province, kind, status, as_json, db_path: Path, registry: dict[str, Source], sources_dir):
     """List the registry with each source's health: articles, last successful run, errors, broken or not.
 
     With KEY, print what crawls with --url learnt of that portal as a draft registry entry.
     """
     from archive.runs import source_health
 
-    from .health import health_table
+    from .health import health_table, record, select
 
     if remove_key:
         remove(remove_key, yes, db_path)
@@ -97,7 +101,15 @@ def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], so
             archive.close()
         except ArchiveError as exc:
             fail(str(exc))
-    for line in health_table(registry, health):
+    try:
+        chosen = select(registry, province, kind, status)
+    except ValueError as exc:
+        fail(str(exc))
+    if as_json:
+        for source in chosen.values():
+            click.echo(json.dumps(record(source, health.get(source.key, {})), ensure_ascii=False))
+        return
+    for line in health_table(chosen, health, others=not (province or kind or status)):
         click.echo(line)
 
 
