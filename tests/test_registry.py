@@ -4,14 +4,41 @@ from __future__ import annotations
 
 import pytest
 
+import re
+import tomllib
+
+from archive.provinces import provinces
 from crawler.registry import BUNDLED, RegistryError, adhoc_source, load_registry, load_source
 
 REGISTRY = load_registry()
+FILES = sorted(BUNDLED.glob("*.toml")) + sorted((BUNDLED / "cms").glob("*.toml"))
 
 
-def test_bundled_registry_has_the_seed_sources_and_more():
-    assert {"baohaugiang", "phunuthudo", "baolamdong", "danguykhoi-namdinh", "sopcop-sonla"} <= set(REGISTRY)
-    assert len(REGISTRY) >= 10
+def test_bundled_registry_keeps_the_seed_sources_and_archives_the_stale_ones():
+    assert {"baohaugiang", "phunuthudo", "baolamdong", "danguykhoi-namdinh"} <= set(REGISTRY)
+    assert "sopcop-sonla" not in REGISTRY  # a host never shown to exist
+    assert REGISTRY["baohaugiang"].merged_into == "baocantho" and REGISTRY["baonamdinh"].merged_into == "baoninhbinh"
+    assert all(REGISTRY[s.merged_into].status == "active" for s in REGISTRY.values() if s.merged_into)
+
+
+def test_every_2025_province_has_an_active_newspaper():
+    covered = {s.province_2025 for s in REGISTRY.values() if s.kind == "newspaper" and s.status == "active"}
+    assert {p.province_2025 for p in provinces()} <= covered
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_file_says_where_its_shapes_come_from(path):
+    opening = path.read_text("utf-8").split("\nname = ", 1)[0]
+    assert opening.startswith("#") and re.search(r"^# .*shapes: ", opening, re.M), path
+
+
+def test_no_regex_is_copied_between_entries():
+    seen = {}
+    for path in FILES:
+        for name, value in tomllib.loads(path.read_text("utf-8")).items():
+            if name.endswith(("_pattern", "_path")):
+                assert value not in seen, f"{path.name} repeats {seen.get(value)}'s {name}"
+                seen[value] = path.name
 
 
 @pytest.mark.parametrize("key", sorted(REGISTRY))
