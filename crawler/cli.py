@@ -23,6 +23,7 @@ from archive.store import Archive, ArchiveError
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
 from .registry import BUNDLED, KEY_RE, KINDS, STATUSES, ExtractHints, RegistryError, Source, load_registry
+from .settings import DOWNLOAD_TIMEOUT
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
@@ -428,6 +429,40 @@ def extract(inputs, url, url_from, source_key, registry, sources_dir):
         else:
             click.echo(json.dumps({"input": target, **record}, ensure_ascii=False))
     if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--all", "all_sources", is_flag=True, help="Probe every active source, one line each: ok, moved or broken.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DOWNLOAD_TIMEOUT, show_default=True, help="Seconds to wait for each page.")
+@sources_option
+def probe(target, all_sources, timeout, registry, sources_dir):
+    """Check a portal as it is today: robots.txt, feeds, sitemaps, sections, article links and the rule
+    that took each, three articles extracted, the CMS family recognised, a draft registry entry.
+
+    TARGET is a registry key or a home page URL. Exit 1 when a source probed is broken.
+    """
+    from .probe import describe
+    from .probe import probe as run_probe
+    from .registry import adhoc_source, load_families
+
+    if bool(target) == all_sources:
+        fail("give a source key or URL, or --all (one of them)")
+    if target and target not in registry and not valid_url(target):
+        fail(f"unknown source: {target} (give a key of `newsarchive sources` or an http(s) URL)")
+    try:
+        families = load_families(sources_dir or BUNDLED)
+    except RegistryError as exc:
+        fail(str(exc))
+    if all_sources:
+        reports = [run_probe(s, families, timeout) for s in registry.values() if s.status == "active"]
+        for report in reports:
+            click.echo(report.line())
+    else:
+        reports = [run_probe(registry.get(target) or adhoc_source(target), families, timeout)]
+        click.echo("\n".join(describe(reports[0])))
+    if any(r.status == "broken" for r in reports):
         sys.exit(1)
 
 

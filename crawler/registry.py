@@ -169,6 +169,14 @@ def load_family(path: Path, name: str, folders: tuple[Path, ...]) -> dict:
     return family
 
 
+def load_families(folder: Path = BUNDLED) -> dict[str, dict]:
+    """Every CMS family the entries in ``folder`` may name, by name (its own ``cms/`` before the bundled one)."""
+    found = {}
+    for families in reversed(family_folders(folder)):
+        for path in sorted(families.glob("*.toml")):
+            found[path.stem] = load_family(path, path.stem, (families,))
+    return found
+
 
 def _strings(path: Path, data: dict, name: str, required: bool = False) -> tuple[str, ...]:
     value = data.get(name, [] if not required else None)
