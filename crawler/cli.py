@@ -25,8 +25,8 @@ from archive.store import Archive, ArchiveError
 
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
-from .registry import BUNDLED, KEY_RE, ExtractHints, RegistryError, Source, load_registry
-from .settings import bad_setting
+from .registry import BUNDLED, KEY_RE, KINDS, STATUSES, ExtractHints, RegistryError, Source, load_registry
+from .settings import DOWNLOAD_TIMEOUT, bad_setting
 from .topic import TOPIC
 
 USER_AGENT = "newsarchive/0.1 (party-building news archive)"
@@ -97,16 +97,20 @@ def cli():
 @click.argument("key", required=False)
 @click.option("--remove", "remove_key", metavar="KEY", help="Remove this source's pages and run log (and articles, with --yes).")
 @click.option("--yes", is_flag=True, help="With --remove: delete the source's articles too.")
+@click.option("--province", help="Only sources of this province, named as before or since the 2025 merger.")
+@click.option("--kind", type=click.Choice(sorted(KINDS)), help="Only sources of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only active or only archived sources.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per source, with its health.")
 @db_option
 @sources_option
-def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], sources_dir):
+def sources(key, remove_key, yes, province, kind, status, as_json, db_path: Path, registry: dict[str, Source], sources_dir):
     """List the registry with each source's health: articles, last successful run, errors, broken or not.
 
     With KEY, print what crawls with --url learnt of that portal as a draft registry entry.
     """
     from archive.runs import source_health
 
-    from .health import health_table
+    from .health import health_table, record, select
 
     if remove_key:
         remove(remove_key, yes, db_path)
@@ -119,7 +123,15 @@ def sources(key, remove_key, yes, db_path: Path, registry: dict[str, Source], so
         archive = open_for_reading(db_path)
         health = source_health(archive.db)
         archive.close()
-    for line in health_table(registry, health):
+    try:
+        chosen = select(registry, province, kind, status)
+    except ValueError as exc:
+        fail(str(exc))
+    if as_json:
+        for source in chosen.values():
+            click.echo(json.dumps(record(source, health.get(source.key, {})), ensure_ascii=False))
+        return
+    for line in health_table(chosen, health, others=not (province or kind or status)):
         click.echo(line)
 
 
@@ -165,7 +177,8 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
 
 @cli.command()
 @click.argument("keys", nargs=-1)
-@click.option("--all", "all_sources", is_flag=True, help="Crawl every source in the registry.")
+@click.option("--all", "all_sources", is_flag=True, help="Crawl every active source in the registry.")
+@click.option("--archived", is_flag=True, help="With --all: crawl the archived sources instead (a backfill of sites that stopped).")
 @click.option("--url", "home_url", help="Crawl a portal with no registry entry, from its home page.")
 @click.option("--key", "adhoc_key", help="With --url: the source's key (default: the host, and the port if not the default).")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Stop each source after this many responses.")
@@ -186,7 +199,7 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
 @db_option
 @sources_option
 def crawl(
-    keys, all_sources, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
+    keys, all_sources, archived, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
     redis_url, db_path, registry, sources_dir,
 ):
     """Crawl sources into the archive and print a per-source summary.
@@ -199,6 +212,8 @@ def crawl(
         fail(f"not an http(s) URL: {home_url}")
     if adhoc_key and not home_url:
         fail("--key names a portal crawled with --url")
+    if archived and not all_sources:
+        fail("--archived goes with --all (a source named by its key is crawled whatever its status)")
     if adhoc_key and not KEY_RE.match(adhoc_key):
         fail(f"--key: not a key (a-z, 0-9, -): {adhoc_key}")
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
@@ -219,7 +234,7 @@ def crawl(
         hold_archive(db_path, "crawl")
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
-    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (registry if all_sources else keys)]
+    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (by_status(registry, archived) if all_sources else keys)]
     results, interrupted = run_crawls(
         targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
@@ -250,6 +265,11 @@ def print_results(results: list[tuple[str, dict]]) -> None:
             click.echo(f"Error: {key} failed: {figures['problem'] or 'its crawl did not run'}", err=True)
         elif figures["problem"]:
             click.echo(f"Warning: {key} looks broken: {figures['problem']}", err=True)
+
+
+def by_status(registry: dict[str, Source], archived: bool) -> list[str]:
+    """The keys ``--all`` means: active sources, or with ``--archived`` the archived ones."""
+    return [key for key, source in registry.items() if (source.status == "archived") == archived]
 
 
 def shared_crawl_checks(redis_url: str, resume: bool) -> None:
@@ -438,6 +458,40 @@ def port_number(ctx, param, value: int) -> int:
     if not 1 <= value <= 65535:
         fail(f"--port {value}: not a port (1 to 65535)")
     return value
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--all", "all_sources", is_flag=True, help="Probe every active source, one line each: ok, moved or broken.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DOWNLOAD_TIMEOUT, show_default=True, help="Seconds to wait for each page.")
+@sources_option
+def probe(target, all_sources, timeout, registry, sources_dir):
+    """Check a portal as it is today: robots.txt, feeds, sitemaps, sections, article links and the rule
+    that took each, three articles extracted, the CMS family recognised, a draft registry entry.
+
+    TARGET is a registry key or a home page URL. Exit 1 when a source probed is broken.
+    """
+    from .probe import describe
+    from .probe import probe as run_probe
+    from .registry import adhoc_source, load_families
+
+    if bool(target) == all_sources:
+        fail("give a source key or URL, or --all (one of them)")
+    if target and target not in registry and not valid_url(target):
+        fail(f"unknown source: {target} (give a key of `newsarchive sources` or an http(s) URL)")
+    try:
+        families = load_families(sources_dir or BUNDLED)
+    except RegistryError as exc:
+        fail(str(exc))
+    if all_sources:
+        reports = [run_probe(s, families, timeout) for s in registry.values() if s.status == "active"]
+        for report in reports:
+            click.echo(report.line())
+    else:
+        reports = [run_probe(registry.get(target) or adhoc_source(target), families, timeout)]
+        click.echo("\n".join(describe(reports[0])))
+    if any(r.status == "broken" for r in reports):
+        sys.exit(1)
 
 
 @cli.command()

@@ -1,23 +1,52 @@
-"""The health table ``newsarchive sources`` prints: one line per registry source, broken ones explained."""
+"""What ``newsarchive sources`` prints: the registry, filtered, with each source's health, as a table or JSON."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archive.provinces import lookup
+
 from .registry import Source
+
+HEALTH_FIELDS = ("articles", "last_success", "last_run", "last_7_days", "last_30_days", "error_rate", "broken", "problem")
+
+
+def select(registry: dict[str, Source], province: str | None, kind: str | None, status: str | None) -> dict[str, Source]:
+    """The entries a filter keeps. A province is named as before or since the 2025 merger, in any spelling:
+    "Can Tho" keeps Cần Thơ's sources and Hậu Giang's, as ``export --province`` does. Raises ValueError
+    for a province the mapping does not know."""
+    wanted = lookup(province) if province else None
+    if province and wanted is None:
+        raise ValueError(f"unknown province: {province}")
+    return {
+        key: source for key, source in registry.items()
+        if (not wanted or lookup(source.province) == wanted or source.province_2025 == wanted.name)
+        and (not kind or source.kind == kind) and (not status or source.status == status)
+    }
+
+
+def record(source: Source, row: dict) -> dict:
+    """One source as ``sources --json`` prints it: its entry, and its health in the archive."""
+    return {
+        "key": source.key, "name": source.name, "province": source.province, "province_2025": source.province_2025,
+        "kind": source.kind, "status": source.status, "merged_into": source.merged_into, "cms": source.cms,
+        "home": source.home, "domains": list(source.domains),
+        "health": {name: row.get(name) for name in HEALTH_FIELDS} | {"articles": row.get("articles", 0), "broken": bool(row.get("broken"))},
+    }
 
 
 def _when(iso: str | None) -> str:
     return f"{iso[:10]} {iso[11:16]} UTC" if iso else "never"
 
 
-def health_table(registry: dict[str, Source], health: dict[str, dict]) -> Iterator[str]:
-    """Articles (all, last 7 and 30 days), last successful run, HTTP error rate, and ok / BROKEN."""
+def health_table(registry: dict[str, Source], health: dict[str, dict], others: bool = True) -> Iterator[str]:
+    """Articles (all, last 7 and 30 days), last successful run, HTTP error rate, and ok / BROKEN;
+    with ``others``, also the archive's sources that have no entry (crawled with --url, or dropped)."""
     yield (f"{'key':<24} {'province':<14} {'articles':>8}  {'last success':<20} {'7d':>4} {'30d':>4} "
            f"{'errors':>6}  {'health':<7} name")
     problems = []
     # Sources crawled with --url or dropped from the registry still have their rows.
-    keys = list(registry) + sorted(set(health) - set(registry))
+    keys = list(registry) + (sorted(set(health) - set(registry)) if others else [])
     for key in keys:
         source, row = registry.get(key), health.get(key, {})
         name = source.name if source else row.get("name") or ""

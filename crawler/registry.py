@@ -2,6 +2,9 @@
 
 A source's behaviour lives in the shared engine (``spiders.portal``); a file here only says
 where the site is, which URLs are articles and listings, and optional extraction hints.
+What a CMS family shares (path shapes, pagination, hints) is said once in ``cms/<family>.toml``
+and an entry naming ``cms = "<family>"`` says only what differs: path regexes are host-free
+there, and composed with each entry's own domains, so no regex is copied between entries.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ BUNDLED = Path(__file__).parent / "sources"
 KINDS = {"newspaper", "party-portal", "government-portal", "magazine", "unknown"}
 HINT_KEYS = ("prune_xpaths", "title_xpaths", "date_xpaths", "author_xpaths")
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+STATUSES = ("active", "archived")  # archived: the site stopped (a 2025 merger); crawled only for backfills
+FAMILY_KEYS = {"name", "article_path", "listing_path", "pagination", "extract"}
+PAGINATION = {"query", "path", "liferay", "text", "postback"}  # crawler.listing's pager styles
 
 
 class RegistryError(ValueError):
@@ -45,6 +51,17 @@ class Source:
     sitemaps: tuple[str, ...] = ()
     extract: ExtractHints = field(default_factory=ExtractHints)
     examples: tuple[str, ...] = ()
+    cms: str | None = None
+    pagination: str | None = None
+    status: str = "active"
+    merged_into: str | None = None
+
+    @property
+    def province_2025(self) -> str | None:
+        """The province since the 1 July 2025 merger, as articles get it (``archive.provinces``)."""
+        from archive.provinces import province_2025
+
+        return province_2025(self.province)
 
     def on_domain(self, url: str) -> bool:
         """True when ``url``'s host (with its port, if a domain names one) is one of ours or below it."""
@@ -102,14 +119,63 @@ def adhoc_source(url: str, key: str | None = None) -> Source:
     )
 
 
-def _compile(path: Path, data: dict, name: str) -> re.Pattern | None:
-    pattern = data.get(name)
+def _compile(path: Path, name: str, pattern: str | None) -> re.Pattern | None:
     if pattern is None:
         return None
+    if not isinstance(pattern, str):
+        raise RegistryError(f"{path}: {name} must be a string")
     try:
         return re.compile(pattern)
     except re.error as exc:
         raise RegistryError(f"{path}: {name} is not a valid regex: {exc}") from None
+
+
+def _on_domains(path: Path, name: str, regex: str | None, domains: tuple[str, ...]) -> str | None:
+    """A host-free path regex as a whole-URL one on ``domains``: ``^https?://(www\\.)?(<domains>)`` + path."""
+    if regex is None:
+        return None
+    if not isinstance(regex, str) or not regex.startswith("/"):
+        raise RegistryError(f"{path}: {name} must be a path regex starting with '/'")
+    return r"^https?://(www\.)?(" + "|".join(map(re.escape, domains)) + ")" + regex
+
+
+def _pattern(path: Path, data: dict, family: dict, kind: str, domains: tuple[str, ...]) -> re.Pattern | None:
+    """The entry's own ``<kind>_pattern`` (whole URL) or ``<kind>_path``, else its family's path."""
+    if f"{kind}_pattern" in data:
+        return _compile(path, f"{kind}_pattern", data[f"{kind}_pattern"])
+    name = f"{kind}_path"
+    return _compile(path, name, _on_domains(path, name, data.get(name, family.get(name)), domains))
+
+
+def family_folders(folder: Path) -> tuple[Path, ...]:
+    """Where ``cms = "<family>"`` is looked up: beside the entries, then the bundled families."""
+    return (folder / "cms", BUNDLED / "cms")
+
+
+def load_family(path: Path, name: str, folders: tuple[Path, ...]) -> dict:
+    """A CMS family's shared facts; an unknown family or a bad family file fails naming the entry."""
+    if not isinstance(name, str) or not KEY_RE.match(name):
+        raise RegistryError(f"{path}: cms must be a family name (a-z, 0-9, -)")
+    found = next((f / f"{name}.toml" for f in folders if (f / f"{name}.toml").is_file()), None)
+    if found is None:
+        raise RegistryError(f"{path}: unknown cms family '{name}' (no cms/{name}.toml)")
+    try:
+        family = tomllib.loads(found.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RegistryError(f"{found}: {exc}") from None
+    unknown = set(family) - FAMILY_KEYS
+    if unknown:
+        raise RegistryError(f"{found}: unknown keys: {', '.join(sorted(unknown))}")
+    return family
+
+
+def load_families(folder: Path = BUNDLED) -> dict[str, dict]:
+    """Every CMS family the entries in ``folder`` may name, by name (its own ``cms/`` before the bundled one)."""
+    found = {}
+    for families in reversed(family_folders(folder)):
+        for path in sorted(families.glob("*.toml")):
+            found[path.stem] = load_family(path, path.stem, (families,))
+    return found
 
 
 def _strings(path: Path, data: dict, name: str, required: bool = False) -> tuple[str, ...]:
@@ -135,10 +201,20 @@ def load_source(path: Path) -> Source:
     kind = data.get("kind", "unknown")
     if kind not in KINDS:
         raise RegistryError(f"{path}: kind '{kind}' is not one of {', '.join(sorted(KINDS))}")
-    hints = data.get("extract", {})
-    unknown = set(hints) - set(HINT_KEYS)
+    status = data.get("status", "active")
+    if status not in STATUSES:
+        raise RegistryError(f"{path}: status '{status}' is not one of {', '.join(STATUSES)}")
+    if "merged_into" in data and status != "archived":
+        raise RegistryError(f"{path}: merged_into is for an archived entry (status = \"archived\")")
+    family = load_family(path, data["cms"], family_folders(path.parent)) if "cms" in data else {}
+    pagination = data.get("pagination", family.get("pagination"))
+    if pagination is not None and pagination not in PAGINATION:
+        raise RegistryError(f"{path}: pagination '{pagination}' is not one of {', '.join(sorted(PAGINATION))}")
+    hints, shared = data.get("extract", {}), family.get("extract", {})
+    unknown = (set(hints) | set(shared)) - set(HINT_KEYS)
     if unknown:
         raise RegistryError(f"{path}: unknown [extract] keys: {', '.join(sorted(unknown))}")
+    domains = _strings(path, data, "domains", required=True)
     source = Source(
         key=key,
         name=data["name"],
@@ -146,13 +222,17 @@ def load_source(path: Path) -> Source:
         kind=kind,
         home=data["home"],
         start_urls=_strings(path, data, "start_urls", required=True),
-        domains=_strings(path, data, "domains", required=True),
-        article_pattern=_compile(path, data, "article_pattern"),
-        listing_pattern=_compile(path, data, "listing_pattern"),
+        domains=domains,
+        article_pattern=_pattern(path, data, family, "article", domains),
+        listing_pattern=_pattern(path, data, family, "listing", domains),
         feeds=_strings(path, data, "feeds"),
         sitemaps=_strings(path, data, "sitemaps"),
-        extract=ExtractHints(**{k: _strings(path, hints, k) for k in HINT_KEYS}),
+        extract=ExtractHints(**{k: _strings(path, shared, k) + _strings(path, hints, k) for k in HINT_KEYS}),
         examples=_strings(path, data, "examples"),
+        cms=data.get("cms"),
+        pagination=pagination,
+        status=status,
+        merged_into=data.get("merged_into"),
     )
     for url in (source.home, *source.start_urls, *source.feeds, *source.sitemaps):
         if not source.on_domain(url):
@@ -164,4 +244,8 @@ def load_registry(folder: Path = BUNDLED) -> dict[str, Source]:
     """Every source in ``folder``, by key."""
     if not folder.is_dir():
         raise RegistryError(f"{folder}: no such sources folder")
-    return {path.stem: load_source(path) for path in sorted(folder.glob("*.toml"))}
+    registry = {path.stem: load_source(path) for path in sorted(folder.glob("*.toml"))}
+    for key, source in registry.items():
+        if source.merged_into is not None and source.merged_into not in registry:
+            raise RegistryError(f"{folder / key}.toml: merged_into '{source.merged_into}' names no entry")
+    return registry

@@ -17,6 +17,7 @@ from conftest import SITES, run_cli, site_expectations
         (["crawl", "--url", "ftp://example.vn/"], "not an http(s) URL: ftp://example.vn/"),
         (["crawl"], "give source keys, --all, or --url URL"),
         (["crawl", "--all", "-s", "nonsense"], "not a NAME=VALUE setting: nonsense"),
+        (["crawl", "baohaugiang", "--archived"], "--archived goes with --all"),
         (["extract", "no/such/page.html", "--url", "https://x.vn/a.html"], "no/such/page.html: no such file"),
         (["extract", str(SITES / "FORMAT.md"), "--url", "bad"], "not an http(s) URL: bad"),
         (["extract", "ftp://x.vn/a.html"], "not an http(s) URL: ftp://x.vn/a.html"),
@@ -125,3 +126,30 @@ def test_extract_fetches_a_url(sample_web):
     result = run_cli("extract", sample_web.origin(site) + article["path"])
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == article["title"]
+
+
+def _keys(result) -> list[str]:
+    assert result.returncode == 0, result.stderr
+    return [line.split()[0] for line in result.stdout.splitlines()[1:]]
+
+
+def test_sources_filter_by_province_then_or_since_2025_kind_and_status(sample_web, tmp_path):
+    db, registry = tmp_path / "none.db", sample_web.registry
+    assert sorted(_keys(run_cli("sources", "--sources", registry, "--db", db, "--province", "ninh binh"))) == ["baonamdinh", "namdinh-khoi"]
+    assert sorted(_keys(run_cli("sources", "--sources", registry, "--db", db, "--province", "Nam Định"))) == ["baonamdinh", "namdinh-khoi"]
+    assert _keys(run_cli("sources", "--sources", registry, "--db", db, "--province", "Cần Thơ")) == ["haugiang"]
+    party = _keys(run_cli("sources", "--sources", registry, "--db", db, "--kind", "party-portal"))
+    assert party and "haugiang" not in party
+    assert _keys(run_cli("sources", "--sources", registry, "--db", db, "--status", "archived")) == []
+    bad = run_cli("sources", "--sources", registry, "--db", db, "--province", "Atlantis")
+    assert bad.returncode == 2 and "unknown province: Atlantis" in bad.stderr
+
+
+def test_sources_json_gives_each_source_with_its_health(sample_web, sample_archive):
+    result = run_cli("sources", "--sources", sample_web.registry, "--db", sample_archive, "--json", "--province", "Hậu Giang")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["key"] for r in records] == ["haugiang"]
+    assert records[0]["province_2025"] == "Cần Thơ" and records[0]["status"] == "active"
+    assert records[0]["health"]["articles"] == len(site_expectations()["haugiang"]["articles"])
+    assert records[0]["health"]["broken"] is False

@@ -108,3 +108,20 @@ def test_max_pages_bounds_a_run(sample_web, tmp_path):
     result = run_cli("crawl", site, "--sources", sample_web.registry, "--db", db, "--max-pages", 3)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.splitlines()[1].split()[1]) <= 3 + 1  # robots.txt besides
+
+
+def test_all_crawls_active_sources_and_archived_ones_only_when_asked(sample_web, tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "haugiang.toml").write_text((sample_web.registry / "haugiang.toml").read_text("utf-8"), "utf-8")
+    old = (sample_web.registry / "namdinh-khoi.toml").read_text("utf-8")
+    (sources / "namdinh-khoi.toml").write_text('status = "archived"\nmerged_into = "haugiang"\n' + old, "utf-8")
+
+    def crawled_keys(*args):
+        result = run_cli("crawl", *args, "--sources", sources, "--db", tmp_path / "archive.db", "--max-pages", 2)
+        assert result.returncode == 0, result.stderr
+        return {line.split()[0] for line in result.stdout.splitlines()[1:]}
+
+    assert crawled_keys("--all") == {"haugiang"}
+    assert crawled_keys("--all", "--archived") == {"namdinh-khoi"}
+    assert crawled_keys("namdinh-khoi") == {"namdinh-khoi"}
