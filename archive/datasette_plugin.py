@@ -7,10 +7,11 @@ databases alone.
 from __future__ import annotations
 
 from datasette import hookimpl
+from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
 from .chart import monthly_chart
-from .search import excerpt, matches, search_query
+from .search import excerpt, has_marks, matches, search_query, toned_query
 
 DATABASE = "archive"
 # substr(published) rather than the published_month column: it lets SQLite count from the
@@ -35,7 +36,22 @@ def prepare_connection(conn, database):
     # The table page's ?_search= runs "match escape_fts(:search)": fold it like articles_search.
     conn.create_function("escape_fts", 1, search_query, deterministic=True)
     conn.create_function("search_query", 1, search_query, deterministic=True)
+    conn.create_function("toned_query", 1, toned_query, deterministic=True)
+    conn.create_function("has_marks", 1, has_marks, deterministic=True)
     conn.create_function("excerpt", 2, excerpt, deterministic=True)
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """``?_search=đảng&_exact=1`` on the articles table: only articles spelling the marked words as typed."""
+    search = request.args.get("_search")
+    if database != DATABASE or table != "articles" or not request.args.get("_exact") or not has_marks(search):
+        return None
+    return FilterArguments(
+        ["id in (select rowid from articles_toned where articles_toned match toned_query(:exact_search))"],
+        {"exact_search": search},
+        [f'tone marks exactly as in "{search}"'],
+    )
 
 
 def vn_date(published: str | None) -> str:

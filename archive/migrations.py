@@ -314,6 +314,39 @@ def m024_author_source(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("author_source", str)
 
 
+# "Ð"/"ð" read as "Đ"/"đ", as the crawler's normalize does, for rows other writers put in.
+_ETH = "replace(replace({}, 'Ð', 'Đ'), 'ð', 'đ')"
+
+
+@migration
+def m025_toned_search(db: sqlite_utils.Database) -> None:
+    """``articles_toned``: a contentless FTS5 index of title and text with every mark kept.
+
+    ``articles_search`` makes "đảng", "đang" and "dang" one word; this one keeps them apart, so a
+    search typed with marks can rank the articles spelling its words that way first, or keep only
+    those (archive.search.toned_query). Triggers keep it in step, as m010's do.
+    """
+    title, text = _ETH.format("new.title"), _ETH.format("new.text")
+    old_title, old_text = _ETH.format("old.title"), _ETH.format("old.text")
+    statements = [
+        "create virtual table articles_toned using fts5("
+        "title, text, content='', tokenize='unicode61 remove_diacritics 0')",
+        f"insert into articles_toned(rowid, title, text) select id, {_ETH.format('title')}, {_ETH.format('text')} from articles",
+        f"""create trigger articles_toned_ai after insert on articles begin
+            insert into articles_toned(rowid, title, text) values (new.id, {title}, {text});
+        end""",
+        f"""create trigger articles_toned_ad after delete on articles begin
+            insert into articles_toned(articles_toned, rowid, title, text) values ('delete', old.id, {old_title}, {old_text});
+        end""",
+        f"""create trigger articles_toned_au after update of title, text on articles begin
+            insert into articles_toned(articles_toned, rowid, title, text) values ('delete', old.id, {old_title}, {old_text});
+            insert into articles_toned(rowid, title, text) values (new.id, {title}, {text});
+        end""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def pending(db: sqlite_utils.Database) -> list[str]:
     """The migrations ``db`` lacks, found without writing (read-only connections too)."""
     done = {row["name"] for row in db["_migrations"].rows} if db["_migrations"].exists() else set()

@@ -2,7 +2,9 @@
 
 ``articles_search`` (migration m010) indexes title and text with "đ" folded to "d" and the
 tokenizer stripping every other mark; a query is folded the same way here, so "dang vien",
-"đảng viên" and "ĐẢNG VIÊN" are one query.
+"đảng viên" and "ĐẢNG VIÊN" match the same articles. ``articles_toned`` (m025) indexes them with
+every mark kept: the words typed with marks are looked up there as typed, to rank the articles
+that spell them so first, or to keep only those ("exact").
 """
 
 from __future__ import annotations
@@ -11,26 +13,47 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from crawler.extract.text import fold
+from crawler.extract.text import fold, one_line
 
 # A "quoted phrase", or a run of anything but white space and quotes.
 TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 NOTHING = '""'  # an empty phrase: a valid FTS5 query that matches no row
 
 
-def search_query(typed: str | None) -> str:
-    """An FTS5 MATCH expression for what a user typed: every word (or "quoted phrase") is required,
-    a trailing ``*`` makes a word a prefix, and FTS5 operators are taken as plain words."""
+def _match(text: str, keep=lambda term: True) -> str:
+    """The FTS5 MATCH expression for ``text``: every word (or "quoted phrase") is required, a trailing
+    ``*`` makes a word a prefix, FTS5 operators are plain words; only the terms ``keep`` accepts."""
     terms = []
-    for phrase, word in TERM.findall(fold(typed or "")):
+    for phrase, word in TERM.findall(text):
         if phrase.strip():
-            terms.append('"{}"'.format(phrase.strip()))
+            if keep(phrase):
+                terms.append('"{}"'.format(phrase.strip()))
         elif word:
             prefix = word.endswith("*") and word.strip("*")
             word = word.strip("*")
-            if word:
+            if word and keep(word):
                 terms.append('"{}"{}'.format(word, "*" if prefix else ""))
     return " ".join(terms) or NOTHING
+
+
+def search_query(typed: str | None) -> str:
+    """The MATCH expression for ``articles_search``: what was typed, folded."""
+    return _match(fold(typed or ""))
+
+
+def _marked(term: str) -> bool:
+    return fold(term) != term
+
+
+def toned_query(typed: str | None) -> str:
+    """The MATCH expression for ``articles_toned``: the words and phrases typed with a mark, as typed
+    (lower case, NFC, "Ð" read as "Đ"); NOTHING when none has one, so "dang" ranks nothing first."""
+    return _match(one_line(typed or "").lower(), keep=_marked)
+
+
+def has_marks(typed: str | None) -> bool:
+    """Whether any word was typed with a mark: only then can a search be exact."""
+    return toned_query(typed) != NOTHING
 
 
 @lru_cache(maxsize=4096)

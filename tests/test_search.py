@@ -3,6 +3,7 @@ upgraded archive and after every insert, update and delete, whoever writes."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import pytest
@@ -11,7 +12,7 @@ import sqlite_utils
 from archive import migrations
 from archive.chart import monthly_chart, months_between
 from archive.datasette_plugin import highlight, vn_date
-from archive.search import NOTHING, excerpt, search_query
+from archive.search import NOTHING, excerpt, search_query, toned_query
 from archive.store import Archive, upgrade_for_reading
 from conftest import first_release_archive
 
@@ -155,3 +156,88 @@ def test_serving_an_older_archive_upgrades_it_first(tmp_path):
     assert {"m002_article_province", "m010_folded_search", "m011_published_parts"} <= set(upgraded)
     assert upgrade_for_reading(tmp_path / "old.db") == []
     assert search(Archive(tmp_path / "old.db", readonly=True).db, "Dak Lak") == [1]
+
+
+TONES = {
+    "đảng": {"title": "Hội nghị", "text": "Công tác xây dựng Đảng trong năm mới."},
+    "đang": {"title": "Hội nghị", "text": "Công trình đang được xây dựng."},
+    "dang": {"title": "Hội nghị", "text": "Ý kiến dang dở chưa xong."},
+}
+
+
+def ranked_search(db_path, **params) -> list[dict]:
+    from archive.datasette import build_datasette
+
+    datasette = build_datasette(db_path)
+    params = {"province": "", "since": "", "until": "", "order": "", "exact": "", "_shape": "array", **params}
+    response = asyncio.run(datasette.client.get("/archive/search.json", params=params))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def tone_archive(archive) -> dict[str, int]:
+    for word, row in TONES.items():
+        archive.save_article({**ROW, "url": f"https://x.vn/{word}.html", **row})
+    return {word: i for i, word in enumerate(TONES, start=1)}
+
+
+def test_marks_typed_rank_first_and_can_be_exact(archive):
+    ids = tone_archive(archive)
+    archive.commit()
+    assert {r["id"] for r in ranked_search(archive.path, q="dang")} == set(ids.values())  # no marks: every form
+    for word in ("đảng", "đang"):
+        found = ranked_search(archive.path, q=word)
+        assert len(found) == 3 and found[0]["id"] == ids[word] and [r["exact_tones"] for r in found] == [1, 0, 0]
+        assert [r["id"] for r in ranked_search(archive.path, q=word, exact="1")] == [ids[word]]
+    assert len(ranked_search(archive.path, q="dang", exact="1")) == 3  # nothing typed with marks: nothing to be exact about
+
+
+def test_table_search_exact_keeps_the_marks_typed(archive):
+    from archive.datasette import build_datasette
+
+    ids = tone_archive(archive)
+    archive.commit()
+    datasette = build_datasette(archive.path)
+
+    def table(**params):
+        response = asyncio.run(datasette.client.get("/archive/articles.json", params={"_shape": "array", "_col": "id", **params}))
+        return sorted(row["id"] for row in response.json())
+
+    assert table(_search="đảng") == table(_search="dang") == sorted(ids.values())
+    assert table(_search="đảng", _exact="1") == [ids["đảng"]]
+    assert table(_search="ĐANG", _exact="1") == [ids["đang"]]
+
+
+def test_quoted_words_are_a_phrase(archive):
+    archive.save_article({**ROW, "url": "https://x.vn/1.html", "title": "Tin Lâm Đồng", "text": "Tỉnh Lâm Đồng."})
+    archive.save_article({**ROW, "url": "https://x.vn/2.html", "title": "Tin khác", "text": "Làm việc với Đồng Nai."})
+    assert sorted(search(archive.db, "Lâm Đồng")) == [1, 2]
+    assert search(archive.db, '"Lâm Đồng"') == search(archive.db, '"lam dong"') == [1]
+
+
+def test_relevance_is_bm25_with_the_title_first(archive):
+    filler = [{"title": f"Tin số {i}", "text": "Nội dung khác hẳn."} for i in range(6)]  # "kiem tra" in under half
+    archive.save_article({**ROW, "url": "https://x.vn/text.html", "title": "Hội nghị", "text": "Công tác kiểm tra."})
+    archive.save_article({**ROW, "url": "https://x.vn/title.html", "title": "Công tác kiểm tra", "text": "Hội nghị."})
+    for i, row in enumerate(filler):
+        archive.save_article({**ROW, "url": f"https://x.vn/f{i}.html", **row})
+    archive.commit()
+    found = ranked_search(archive.path, q="kiem tra")
+    assert [r["id"] for r in found] == [2, 1]
+    assert found[0]["relevance"] > found[1]["relevance"] > 0
+
+
+def test_upgraded_archive_gets_the_toned_index(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    migrations.migrate(db)
+    db.execute("drop table articles_toned")
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"drop trigger articles_toned_{suffix}")
+    db.execute("delete from _migrations where name = 'm025_toned_search'")
+    db["sources"].insert({"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"})
+    db["articles"].insert({**ROW, "first_seen": ROW["fetched_at"], "text": "Ðảng bộ"})  # Icelandic Ð, as some portals type
+    db.conn.commit()
+    db.close()
+    upgraded = Archive(tmp_path / "old.db")
+    rows = upgraded.db.execute("select rowid from articles_toned where articles_toned match ?", [toned_query("đảng bộ")])
+    assert rows.fetchall() == [(1,)]
