@@ -10,21 +10,20 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
+from crawler.extract.text import fold
+
 from .chart import monthly_chart
 from .search import excerpt, has_marks, matches, search_query, toned_query
 
 DATABASE = "archive"
-# substr(published) rather than the published_month column: it lets SQLite count from the
-# (province|source, published) indexes without reading the rows (see migration m011).
-DATED = "published glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+# From article_counts (migration m026): a few thousand rows kept by triggers, not every article.
 CHART_SQL = {
-    "province": f"""
-        select substr(published, 1, 7), coalesce(province, '(no province)'), count(*) from articles
-        where {DATED} group by province, 1""",
-    "source": f"""
+    "province": """
+        select month, case when province = '' then '(no province)' else province end, sum(articles)
+        from article_counts where month != '' group by province, month""",
+    "source": """
         select m.month, coalesce(s.name, m.source), m.articles from (
-            select source, substr(published, 1, 7) as month, count(*) as articles from articles
-            where {DATED} group by source, month
+            select source, month, sum(articles) as articles from article_counts where month != '' group by source, month
         ) m left join sources s on s.key = m.source""",
 }
 
@@ -39,6 +38,7 @@ def prepare_connection(conn, database):
     conn.create_function("toned_query", 1, toned_query, deterministic=True)
     conn.create_function("has_marks", 1, has_marks, deterministic=True)
     conn.create_function("excerpt", 2, excerpt, deterministic=True)
+    conn.create_function("fold", 1, fold, deterministic=True)
 
 
 @hookimpl

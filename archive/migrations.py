@@ -347,6 +347,44 @@ def m025_toned_search(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+_COUNT_KEY = ("source", "province", "province_2025", "month", "topic")
+
+
+def _count_values(row: str) -> list[str]:
+    """The ``article_counts`` key of the articles row ``row`` (new, old or articles), in ``_COUNT_KEY`` order."""
+    month = f"case when {row}.published glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' then substr({row}.published, 1, 7) else '' end"
+    return [f"{row}.source", f"coalesce({row}.province, '')", f"coalesce({row}.province_2025, '')", month,
+            f"coalesce({row}.topic, '')"]
+
+
+@migration
+def m026_article_counts(db: sqlite_utils.Database) -> None:
+    """``article_counts``: articles per source, province (then and since 2025), month and topic, kept by
+    triggers, so the front-page chart and per-month figures read a few thousand rows, not every article.
+
+    Missing values are '' rather than null so that each combination is one row an upsert can find.
+    """
+    key = ", ".join(_COUNT_KEY)
+    add = (f"insert into article_counts({key}, articles) values ({', '.join(_count_values('new'))}, 1) "
+           f"on conflict({key}) do update set articles = articles + 1;")
+    remove = (f"update article_counts set articles = articles - 1 where ({key}) = ({', '.join(_count_values('old'))});"
+              " delete from article_counts where articles = 0;")
+    statements = [
+        f"create table article_counts ({', '.join(f'{c} text not null' for c in _COUNT_KEY)}, articles integer not null, "
+        f"primary key ({key})) without rowid",
+        "create index article_counts_month on article_counts(month)",
+        f"insert into article_counts({key}, articles) select {key}, count(*) from ("
+        f"select {', '.join(f'{v} as {c}' for v, c in zip(_count_values('articles'), _COUNT_KEY))} from articles"
+        f") group by {key}",
+        f"create trigger article_counts_ai after insert on articles begin {add} end",
+        f"create trigger article_counts_ad after delete on articles begin {remove} end",
+        f"create trigger article_counts_au after update of source, province, province_2025, published, topic on articles "
+        f"begin {remove} {add} end",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def pending(db: sqlite_utils.Database) -> list[str]:
     """The migrations ``db`` lacks, found without writing (read-only connections too)."""
     done = {row["name"] for row in db["_migrations"].rows} if db["_migrations"].exists() else set()

@@ -181,6 +181,10 @@ def test_articles_per_province_per_month(client):
     assert {"province": "Hậu Giang", "month": "2024-01", "articles": 2} in rows
     one = client.json("/archive/per_province_month.json", province="Sơn La", _shape="array")
     assert {r["province"] for r in one} == {"Sơn La"} and sum(r["articles"] for r in one) == 7
+    assert client.json("/archive/per_province_month.json", province="son la", _shape="array") == one
+    since_2025 = client.json("/archive/per_province_month.json", province="Can Tho", _shape="array")
+    assert {"province": "Hậu Giang", "month": "2024-01", "articles": 2} in since_2025
+    assert [r["month"] for r in rows] == sorted(r["month"] for r in rows)
 
 
 def test_sources_with_health(client):
