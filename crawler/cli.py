@@ -135,6 +135,42 @@ def sources(key, remove_key, yes, province, kind, status, as_json, db_path: Path
         click.echo(line)
 
 
+CRAWL_COLUMNS = ("id", "source", "mode", "status", "started_at", "finished_at", "duration", "pages", "articles_new",
+                 "articles_updated", "articles_failed", "http_errors", "fetch_failures", "health", "problem")
+
+
+@cli.command()
+@click.option("--source", "source_key", metavar="KEY", help="Only this source's runs.")
+@click.option("--limit", default=50, show_default=True, help="How many runs, newest first.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per run.")
+@db_option
+def crawls(source_key, limit, as_json, db_path: Path):
+    """The run log, newest first: each source's runs with mode, status, duration, pages, articles and errors."""
+    archive = open_for_reading(db_path)
+    try:
+        rows = list(archive.db.query(
+            f"select {', '.join(CRAWL_COLUMNS)} from crawls where :source is null or source = :source "
+            "order by started_at desc, id desc limit :limit",
+            {"source": source_key, "limit": limit},
+        ))
+    finally:
+        archive.close()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(f"no runs{f' of {source_key}' if source_key else ''} in {db_path}")
+        return
+    click.echo(f"{'started (UTC)':<16}  {'source':<28} {'mode':<11} {'status':<10} {'secs':>6} {'pages':>6} "
+               f"{'new':>5} {'upd':>5} {'failed':>6} {'errors':>6}  health")
+    for r in rows:
+        health = "BROKEN: " + (r["problem"] or "") if r["health"] == "broken" else (r["health"] or "")
+        click.echo(f"{r['started_at'][:16].replace('T', ' '):<16}  {r['source']:<28} {r['mode'] or '':<11} {r['status']:<10} "
+                   f"{r['duration'] or 0:>6.0f} {r['pages']:>6} {r['articles_new']:>5} {r['articles_updated']:>5} "
+                   f"{r['articles_failed']:>6} {r['http_errors'] + r['fetch_failures']:>6}  {health}")
+
+
 def print_draft(key: str, db_path: Path) -> None:
     from archive.shapes import load_shapes
 
