@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from crawler.extract.text import fold
 
 from .chart import monthly_chart
+from .facets import OnePassFacet
 from .search import excerpt, has_marks, matches, search_query, toned_query
 
 DATABASE = "archive"
@@ -39,6 +40,11 @@ def prepare_connection(conn, database):
     conn.create_function("has_marks", 1, has_marks, deterministic=True)
     conn.create_function("excerpt", 2, excerpt, deterministic=True)
     conn.create_function("fold", 1, fold, deterministic=True)
+
+
+@hookimpl
+def register_facet_classes():
+    return [OnePassFacet]
 
 
 @hookimpl

@@ -131,7 +131,9 @@ async def measure(datasette, runs: int) -> list[tuple]:
             response = await datasette.client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
         note = ""
-        if path.startswith("/archive/articles.json"):
+        if response.status_code != 200:
+            note = f"error: {response.json().get('error', '')[:60]}" if "json" in path else "error"
+        elif path.startswith("/archive/articles.json"):
             data = response.json()
             timed_out = data.get("facets_timed_out") or []
             note = f"{data['filtered_table_rows_count']:,} rows" + (f"; facets timed out: {timed_out}" if timed_out else "")

@@ -131,7 +131,7 @@ def test_search_page_lists_articles_with_links(client):
 
 
 def test_facets_on_source_province_year_month_author(client, stored):
-    data = client.json("/archive/articles.json", _shape="objects")
+    data = client.json("/archive/articles.json", _shape="objects", _facet_size="max")
     facets = {name: {r["value"]: r["count"] for r in facet["results"]} for name, facet in data["facet_results"].items()}
     assert set(facets) == {"source", "province", "province_2025", "published_year", "published_month", "author", "topic"}
     provinces: dict[str, int] = {}
@@ -146,6 +146,9 @@ def test_facets_on_source_province_year_month_author(client, stored):
     assert facets["published_year"] == years
     assert facets["published_month"]["2024-01"] == sum(a["published"].startswith("2024-01") for a in EXPECTED)
     assert facets["author"]["BẢO TOÀN"] == 1
+    assert list(facets["published_month"]) == sorted(facets["published_month"], reverse=True)  # newest first, not by count
+    assert list(facets["province"].values()) == sorted(facets["province"].values(), reverse=True)
+    assert client.json("/archive/articles.json", _shape="objects")["facet_results"]["published_month"]["truncated"]
     labels = {r["value"]: r["label"] for r in data["facet_results"]["source"]["results"]}
     assert labels["haugiang"] == "Báo Hậu Giang"
 
