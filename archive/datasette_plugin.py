@@ -6,6 +6,8 @@ databases alone.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
@@ -17,6 +19,7 @@ from .facets import OnePassFacet
 from .search import excerpt, has_marks, matches, search_query, toned_query
 
 DATABASE = "archive"
+VIETNAM = timezone(timedelta(hours=7))
 # From article_counts (migration m026): a few thousand rows kept by triggers, not every article.
 CHART_SQL = {
     "province": """
@@ -68,6 +71,34 @@ def vn_date(published: str | None) -> str:
     return f"{day} {published[11:16]}" if len(published) >= 16 else day
 
 
+DATE_SOURCES = {
+    "hint": "the place the source's registry entry points to",
+    "date-line": "the article's date line",
+    "metadata": "the page's metadata",
+    "json-ld": "the page's structured data",
+    "listing": "the listing page that linked it",
+    "url": "its address",
+    "text": "its opening sentence",
+    "htmldate": "a date found in the page's markup (day only)",
+}
+
+
+def date_wording(date_source: str | None) -> str:
+    """Where the date was read, in words a reader knows (``date_source`` holds the code)."""
+    return DATE_SOURCES.get(date_source or "", date_source or "nowhere: the page shows no date")
+
+
+def vn_time(utc: str | None) -> str:
+    """A UTC ISO 8601 time ("2024-02-01T00:00:00+00:00") in Vietnam time, the Vietnamese way: "01/02/2024 07:00"."""
+    if not utc:
+        return "never"
+    try:
+        moment = datetime.fromisoformat(utc)
+    except ValueError:
+        return utc
+    return vn_date(moment.astimezone(VIETNAM).isoformat()) if moment.tzinfo else utc
+
+
 def highlight(text: str | None, typed: str | None) -> Markup:
     """``text`` with the words of the query in <mark>, found with or without their marks."""
     text, parts, done = text or "", [], 0
@@ -81,6 +112,8 @@ def highlight(text: str | None, typed: str | None) -> Markup:
 def prepare_jinja2_environment(env):
     env.filters["vn_date"] = vn_date
     env.filters["highlight"] = highlight
+    env.filters["date_wording"] = date_wording
+    env.filters["vn_time"] = vn_time
 
 
 @hookimpl

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from archive import migrations
 from archive.chart import monthly_chart, months_between
-from archive.datasette_plugin import highlight, vn_date
+from archive.datasette_plugin import highlight, vn_date, vn_time
 from archive.search import NOTHING, excerpt, search_query, toned_query
 from archive.store import Archive, upgrade_for_reading
 from conftest import first_release_archive
@@ -241,3 +241,24 @@ def test_upgraded_archive_gets_the_toned_index(tmp_path):
     upgraded = Archive(tmp_path / "old.db")
     rows = upgraded.db.execute("select rowid from articles_toned where articles_toned match ?", [toned_query("đảng bộ")])
     assert rows.fetchall() == [(1,)]
+
+
+def test_a_copy_links_to_its_original_in_plain_words(archive):
+    from archive.datasette import build_datasette
+
+    archive.save_article(ROW)
+    archive.save_article({**ROW, "url": ROW["url"] + "?copy"})
+    with archive.db.conn:
+        archive.db.execute("update articles set duplicate_of = 1 where id = 2")
+    datasette = build_datasette(archive.path)
+    copy, original = (asyncio.run(datasette.client.get(f"/archive/articles/{i}")).text for i in (2, 1))
+    assert 'href="/archive/articles/1">the original</a>' in copy and "the original" not in original
+    assert "date read from the article&#39;s date line" in copy and "last fetched 01/02/2024 07:00 (Vietnam time)" in copy
+
+
+@pytest.mark.parametrize(
+    ("utc", "shown"),
+    [("2024-02-01T00:00:00+00:00", "01/02/2024 07:00"), ("2024-01-31T20:30:00+00:00", "01/02/2024 03:30"), (None, "never")],
+)
+def test_fetch_times_read_in_vietnam_time(utc, shown):
+    assert vn_time(utc) == shown
