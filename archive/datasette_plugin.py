@@ -128,6 +128,9 @@ def extra_template_vars(template, database, datasette, request):
         variables = {
             "source_names": {row["key"]: row["name"] or row["key"] for row in sources},
             "provinces": sorted({row["province"] for row in sources if row["province"]}),
+            "provinces_2025": [row[0] for row in (await db.execute(
+                "select distinct province_2025 from provinces where province in (select province from sources) order by 1"
+            )).rows],
         }
         if template == "index.html":
             by = "source" if request.args.get("chart") == "source" else "province"

@@ -118,6 +118,12 @@ def test_canned_search_filters_province_and_dates(client, stored):
         and "dang" in re.findall(r"\w+", fold(a["title"] + " " + a["text"]))
     }
     assert expected and {r["title"] for r in rows} == expected
+    since_2025 = client.json(
+        "/archive/search.json", q="dang", province="can tho", since="2024-01-01", until="2024-12-31", _shape="array"
+    )
+    assert expected <= {r["title"] for r in since_2025}  # Hậu Giang is part of Cần Thơ since 2025
+    page = client.get("/archive/search", q="dang").text
+    assert '<optgroup label="Since 1 July 2025">' in page and "<option>Cần Thơ</option>" in page
 
 
 def test_search_page_lists_articles_with_links(client):
