@@ -69,5 +69,5 @@ class OnePassFacet(ColumnFacet):
                 "value": row["value"], "label": labels.get((column, row["value"]), row["value"]), "count": row["count"],
                 "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)), "selected": selected,
             })
-        return {"name": column, "type": self.type, "hideable": False, "results": results, "truncated": len(rows) > size,
+        return {"name": column, "type": "column", "hideable": False, "results": results, "truncated": len(rows) > size,
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column}))}
