@@ -16,7 +16,7 @@ from crawler.extract.text import fold
 
 from .chart import monthly_chart
 from .facets import OnePassFacet
-from .search import excerpt, has_marks, matches, search_query, toned_query
+from .search import excerpt, has_marks, matches, phrase_query, search_query, toned_query
 
 DATABASE = "archive"
 VIETNAM = timezone(timedelta(hours=7))
@@ -41,6 +41,7 @@ def prepare_connection(conn, database):
     conn.create_function("search_query", 1, search_query, deterministic=True)
     conn.create_function("toned_query", 1, toned_query, deterministic=True)
     conn.create_function("has_marks", 1, has_marks, deterministic=True)
+    conn.create_function("phrase_query", 1, phrase_query, deterministic=True)
     conn.create_function("excerpt", 2, excerpt, deterministic=True)
     conn.create_function("fold", 1, fold, deterministic=True)
 

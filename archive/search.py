@@ -41,6 +41,14 @@ def search_query(typed: str | None) -> str:
     return _match(fold(typed or ""))
 
 
+def phrase_query(typed: str | None) -> str:
+    """The words typed as one phrase, folded, for ranking the articles that hold them side by side
+    first (``Lâm Đồng`` the province before "làm ... Đồng Nai"); NOTHING for fewer than two words."""
+    words = [w.strip("*") for phrase, word in TERM.findall(fold(typed or "")) for w in (phrase or word).split()]
+    words = [w for w in words if w]
+    return '"{}"'.format(" ".join(words)) if len(words) > 1 else NOTHING
+
+
 def _marked(term: str) -> bool:
     return fold(term) != term
 

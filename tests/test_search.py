@@ -12,7 +12,7 @@ import sqlite_utils
 from archive import migrations
 from archive.chart import monthly_chart, months_between
 from archive.datasette_plugin import highlight, vn_date, vn_time
-from archive.search import NOTHING, excerpt, search_query, toned_query
+from archive.search import NOTHING, excerpt, phrase_query, search_query, toned_query
 from archive.store import Archive, upgrade_for_reading
 from conftest import first_release_archive
 
@@ -262,3 +262,24 @@ def test_a_copy_links_to_its_original_in_plain_words(archive):
 )
 def test_fetch_times_read_in_vietnam_time(utc, shown):
     assert vn_time(utc) == shown
+
+
+def test_phrase_query_is_the_words_typed_in_order():
+    assert phrase_query('Lâm  "Đồng" kết*') == '"lam dong ket"' and phrase_query("Đảng") == NOTHING
+
+
+def test_words_side_by_side_rank_first(archive):
+    archive.save_article({**ROW, "url": "https://x.vn/1.html", "title": "Làm việc", "text": "Làm việc với Đồng Nai. Làm tiếp."})
+    archive.save_article({**ROW, "url": "https://x.vn/2.html", "title": "Tin tỉnh", "text": "Tỉnh Lâm Đồng."})
+    archive.commit()
+    assert [r["id"] for r in ranked_search(archive.path, q="lam dong")] == [2, 1]
+
+
+def test_a_syndicated_story_is_listed_once(archive):
+    archive.save_article({**ROW, "url": "https://x.vn/1.html"})
+    archive.save_article({**ROW, "url": "https://y.vn/copy.html", "title": "Đắk Lắk kết nạp đảng viên mới (theo Báo Đắk Lắk)"})
+    archive.save_article({**ROW, "url": "https://x.vn/other.html", "title": "Khác", "text": "Kết nạp ở nơi khác."})
+    with archive.db.conn:
+        archive.db.execute("update articles set duplicate_of = 1 where id = 2")
+    found = ranked_search(archive.path, q="ket nap")
+    assert [(r["id"], r["copies"]) for r in found] == [(1, 1), (3, 0)]
