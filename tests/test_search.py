@@ -206,6 +206,8 @@ def test_table_search_exact_keeps_the_marks_typed(archive):
     assert table(_search="đảng") == table(_search="dang") == sorted(ids.values())
     assert table(_search="đảng", _exact="1") == [ids["đảng"]]
     assert table(_search="ĐANG", _exact="1") == [ids["đang"]]
+    page = asyncio.run(datasette.client.get("/archive/articles", params={"_search": "đảng", "_exact": "1"})).text
+    assert '<input type="checkbox" name="_exact" value="1" checked>' in page
 
 
 def test_quoted_words_are_a_phrase(archive):
