@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .extract.furniture import BLOCK_MARK, heading_kind
+from .extract.markup import carries
 from .extract.text import element_text, fold, one_line
 from .links import DATE_IN_TEXT, NEVER_ARTICLE, PAGINATION_TEXT, Link, anchor_text, canonicalize, site_url
 from .registry import Source
@@ -91,8 +92,7 @@ def _furniture(parent: etree._Element) -> bool:
             return False
         if element.tag in FURNITURE_TAGS:
             return True
-        marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if MENU_MARK.search(marks) or BLOCK_MARK.search(marks):
+        if carries(element, MENU_MARK) or carries(element, BLOCK_MARK):
             return True
         if level < 2:  # a box's heading precedes its list, or opens it
             near = [s for _, s in zip(range(2), element.itersiblings(preceding=True))]

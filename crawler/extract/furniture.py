@@ -20,6 +20,7 @@ import re
 
 from lxml import etree
 
+from .markup import carries, with_marks
 from .text import element_text, fold
 
 
@@ -68,7 +69,7 @@ def marked_blocks(tree: etree._Element) -> list[etree._Element]:
     """Elements whose class or id carries a furniture token, in document order."""
     return [
         element
-        for element in tree.xpath("//*[@class or @id]")
+        for element in with_marks(tree)
         if element.tag not in NEVER_MARKED
         and BLOCK_MARK.search(CONTENT_WORDS.sub("", f"{element.get('class', '')} {element.get('id', '')}".lower()))
     ]
@@ -85,7 +86,7 @@ def in_listed_furniture(element: etree._Element, article: set[etree._Element] = 
         if e in article:
             return False
         page_footer = e.tag == "footer" and not e.xpath("ancestor::article")
-        if e.tag in {"nav", "aside"} or page_footer or LIST_MARK.search(f"{e.get('class', '')} {e.get('id', '')}".lower()):
+        if e.tag in {"nav", "aside"} or page_footer or carries(e, LIST_MARK):
             return True
     return False
 

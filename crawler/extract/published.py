@@ -32,7 +32,7 @@ from htmldate import find_date
 from .authors import author_before_date
 from .dates import VN_TZ, FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
 from .furniture import in_listed_furniture
-from .markup import marked_ancestor, marks
+from .markup import carries, marked_ancestor, marks, with_marks
 from .text import element_text, fold, one_line
 
 META_XPATHS: list[str] = [
@@ -56,7 +56,6 @@ WINDOW = 60  # elements after the headline searched for the date line
 PRECEDING = 12  # and before it (a share bar with its date line can sit above the headline) ...
 NEAR = 3  # ... within the headline's own block: one of its nearest ancestors holds both
 BODY_STARTED = 2  # long paragraphs passed before the search gives up
-LONG_PARAGRAPH = 220
 
 
 @dataclass
@@ -168,7 +167,7 @@ def last_resort(published: Published, lead: str, pruned: etree._Element, now: da
         return published
     if published.year and lead and (dates := find_dates(lead[:300], now=now, default_year=published.year)):
         return Published(dates[0], "text")
-    for widget in [e for e in pruned.xpath("//*[@class or @id]") if marked_ancestor(e, TODAY_WIDGET)]:
+    for widget in [e for e in with_marks(pruned) if carries(e, TODAY_WIDGET)]:
         if widget.getparent() is not None:
             widget.getparent().remove(widget)
     latest = (now or datetime.now(VN_TZ)).astimezone(VN_TZ).date().isoformat()

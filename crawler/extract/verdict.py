@@ -16,6 +16,7 @@ import re
 
 from lxml import etree
 
+from .markup import carries, with_marks
 from .text import element_text, fold
 
 MIN_BODY_CHARS = 120  # a couple of sentences
@@ -67,8 +68,8 @@ def _document_table(tree: etree._Element) -> bool:
 
 
 def _gallery(tree: etree._Element) -> bool:
-    for box in tree.xpath("//*[@class or @id]"):
-        if GALLERY_BOX.search(f"{box.get('class', '')} {box.get('id', '')}".lower()) and len(box.xpath(".//img")) >= GALLERY_MIN_IMAGES:
+    for box in with_marks(tree):
+        if carries(box, GALLERY_BOX) and len(box.xpath(".//img")) >= GALLERY_MIN_IMAGES:
             return True
     return False
 
