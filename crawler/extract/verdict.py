@@ -46,17 +46,10 @@ GALLERY_MAX_CHARS = 300
 TITLE_PARTS = re.compile(r"\s+[-|–—»>:]\s+|\s*\|\s*")
 
 
-def _headline_links(tree: etree._Element, title: str | None) -> set[str]:
-    """Folded texts of the page's headline-sized links, but the page's own headline (linked from a
-    "Tin mới" box or a breadcrumb on the article itself)."""
-    own = fold(title or "")
-    texts = set()
-    for anchor in tree.iter("a"):
-        text = fold(element_text(anchor))
-        if len(text.split()) >= HEADLINE_LINK_WORDS:
-            texts.add(text)
-    texts.discard(own)
-    return texts
+def _headline_links(anchors: set[str], title: str | None) -> set[str]:
+    """The page's headline-sized link texts, but the page's own headline (linked from a "Tin mới" box
+    or a breadcrumb on the article itself)."""
+    return {text for text in anchors if len(text.split()) >= HEADLINE_LINK_WORDS} - {fold(title or "")}
 
 
 def _document_table(tree: etree._Element) -> bool:
@@ -77,13 +70,11 @@ def _gallery(tree: etree._Element) -> bool:
 SECTION_NAME_WORDS = 6
 
 
-def _section_name(article, tree: etree._Element) -> bool:
+def _section_name(article, anchors: set[str]) -> bool:
     """The headline is a menu's word for a section ("Văn hóa - Xã hội", "Xây dựng Đảng"): the page is
     that section's listing, however few items it shows."""
     title = fold(article.title or "").strip()
-    if not title or len(title.split()) > SECTION_NAME_WORDS:
-        return False
-    return any(fold(element_text(a)).strip() == title for a in tree.iter("a"))
+    return bool(title) and len(title.split()) <= SECTION_NAME_WORDS and title in anchors
 
 
 def _page_kind(article, tree: etree._Element) -> str | None:
@@ -107,13 +98,14 @@ def not_an_article(article, tree: etree._Element, min_body_chars: int = MIN_BODY
     """
     if kind := _page_kind(article, tree):
         return kind
-    if _section_name(article, tree):
+    anchors = {fold(element_text(a)).strip() for a in tree.iter("a")}  # every link's words, folded once
+    if _section_name(article, anchors):
         return "section listing"
     if _document_table(tree):
         return "document list"
     paragraphs = [fold(line) for line in article.text.splitlines() if line.strip()]
     sentences = [p for p in paragraphs if len(p.split()) >= HEADLINE_LINK_WORDS]  # not date lines, not captions
-    links = _headline_links(tree, article.title)
+    links = _headline_links(anchors, article.title)
     # A listing's text is its items: each opens with a story's headline, often with its date and summary after.
     linked = sum(1 for p in sentences if any(p.startswith(link) for link in links))
     if linked >= LISTING_MIN_LINKED and linked >= LISTING_SHARE * len(sentences):
