@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-import urllib.request
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -26,10 +25,9 @@ from archive.store import Archive, ArchiveError
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
 from .registry import BUNDLED, KEY_RE, KINDS, STATUSES, ExtractHints, RegistryError, Source, load_registry
-from .settings import DOWNLOAD_TIMEOUT, bad_setting
+from .settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, bad_setting
 from .topic import TOPIC
 
-USER_AGENT = "newsarchive/0.1 (party-building news archive)"
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 
@@ -398,12 +396,15 @@ def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
     crawl_forever(command, seconds)
 
 
-def _read_input(target: str, limit: int) -> tuple[bytes, str | None]:
-    """The page's bytes and, for a URL, the URL itself; a page over ``limit`` bytes is refused."""
+def _read_input(target: str) -> tuple[bytes, str | None]:
+    """The page's bytes and, for a URL, the URL it came from; a page over the crawl's size limit is refused."""
     if valid_url(target):
-        request = urllib.request.Request(target, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            page, fetched = response.read(limit + 1), target
+        from .probe import ProbeFailure, fetch_page
+
+        try:
+            fetched, page = fetch_page(target, DOWNLOAD_TIMEOUT)
+        except ProbeFailure as exc:
+            raise ValueError(str(exc)) from None
     elif "://" in target:
         raise ValueError(f"not an http(s) URL: {target}")
     elif Path(target).is_dir():
@@ -412,9 +413,9 @@ def _read_input(target: str, limit: int) -> tuple[bytes, str | None]:
         raise ValueError("no such file")
     else:
         with open(target, "rb") as file:
-            page, fetched = file.read(limit + 1), None
-    if len(page) > limit:
-        raise ValueError(f"over the crawl's page size limit of {limit // 2**20} MB (DOWNLOAD_MAXSIZE): not extracted")
+            page, fetched = file.read(DOWNLOAD_MAXSIZE + 1), None
+    if len(page) > DOWNLOAD_MAXSIZE:
+        raise ValueError(f"over the crawl's page size limit of {DOWNLOAD_MAXSIZE // 2**20} MB (DOWNLOAD_MAXSIZE): not extracted")
     return page, fetched
 
 
@@ -436,9 +437,8 @@ def _extract_one(target: str, url: str | None, registry: dict[str, Source], sour
     """One input's record: the article and whether it is one (with the reason when not)."""
     from .extract import parse_html
     from .extract.verdict import not_an_article
-    from .settings import DOWNLOAD_MAXSIZE
 
-    page, fetched_url = _read_input(target, DOWNLOAD_MAXSIZE)
+    page, fetched_url = _read_input(target)
     tree = parse_html(page)
     page_url = fetched_url or url or _url_from_page(tree)
     source = _source_for(page_url, registry, source_key)

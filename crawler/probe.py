@@ -38,6 +38,20 @@ class ProbeFailure(Exception):
     """A page that could not be had; the message says why in a few words."""
 
 
+def fetch_page(url: str, timeout: float) -> tuple[str, bytes]:
+    """One GET with the project's User-Agent: the final URL (after redirects) and at most
+    ``DOWNLOAD_MAXSIZE`` + 1 bytes of the body (so a caller can tell a page over the limit);
+    ProbeFailure, saying why in a few words, when it cannot be had."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.geturl(), response.read(DOWNLOAD_MAXSIZE + 1)
+    except urllib.error.HTTPError as exc:
+        raise ProbeFailure("redirect loop" if 300 <= exc.code < 400 else f"HTTP {exc.code}") from None
+    except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
+        raise ProbeFailure(str(getattr(exc, "reason", exc))) from None
+
+
 class Fetcher:
     """GETs with the project's User-Agent and a timeout, each origin's robots.txt asked first and obeyed."""
 
@@ -66,15 +80,7 @@ class Fetcher:
         return self._get(url)
 
     def _get(self, url: str) -> tuple[str, bytes]:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = response.read(DOWNLOAD_MAXSIZE + 1)
-                final = response.geturl()
-        except urllib.error.HTTPError as exc:
-            raise ProbeFailure("redirect loop" if 300 <= exc.code < 400 else f"HTTP {exc.code}") from None
-        except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
-            raise ProbeFailure(str(getattr(exc, "reason", exc))) from None
+        final, body = fetch_page(url, self.timeout)
         if len(body) > DOWNLOAD_MAXSIZE:
             raise ProbeFailure(f"over {DOWNLOAD_MAXSIZE // 2**20} MB")
         return final, body
