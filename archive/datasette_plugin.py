@@ -10,13 +10,14 @@ from datetime import datetime, timedelta, timezone
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
+from datasette.utils import await_me_maybe
 from markupsafe import Markup, escape
 
 from crawler.extract.text import fold
 
 from .chart import monthly_chart
 from .facets import OnePassFacet
-from .search import excerpt, has_marks, matches, phrase_query, search_query, toned_query
+from .search import MANY_HITS, excerpt, has_marks, matches, phrase_query, search_query, toned_query
 
 DATABASE = "archive"
 VIETNAM = timezone(timedelta(hours=7))
@@ -51,17 +52,46 @@ def register_facet_classes():
     return [OnePassFacet]
 
 
+EXACT_CLAUSE = "id in (select rowid from articles_toned where articles_toned match toned_query(:exact_search))"
+# Datasette's own ?_search= clause (datasette.filters.search_filters) for metadata.json's fts_table and fts_pk.
+SEARCH_CLAUSE = "id in (select rowid from articles_search where articles_search match escape_fts(:search))"
+# Each search clause with the hits it has, counted up to one past MANY_HITS (cheap: FTS5 alone).
+HIT_COUNTS = {
+    SEARCH_CLAUSE: "select count(*) from (select 1 from articles_search where articles_search match escape_fts(:search) limit :cap)",
+    EXACT_CLAUSE: "select count(*) from (select 1 from articles_toned where articles_toned match toned_query(:exact_search) limit :cap)",
+}
+
+
 @hookimpl
 def filters_from_request(request, database, table, datasette):
     """``?_search=đảng&_exact=1`` on the articles table: only articles spelling the marked words as typed."""
     search = request.args.get("_search")
     if database != DATABASE or table != "articles" or not request.args.get("_exact") or not has_marks(search):
         return None
-    return FilterArguments(
-        ["id in (select rowid from articles_toned where articles_toned match toned_query(:exact_search))"],
-        {"exact_search": search},
-        [f'tone marks exactly as in "{search}"'],
-    )
+    return FilterArguments([EXACT_CLAUSE], {"exact_search": search}, [f'tone marks exactly as in "{search}"'])
+
+
+@hookimpl(wrapper=True, specname="filters_from_request")
+def common_words_by_date(request, database, table, datasette):
+    """A search with many hits, written ``+id in (...)`` rather than ``id in (...)``: SQLite then walks
+    the published-date index (and counts on a narrow index), testing each article against the hits,
+    instead of reading every hit's wide row and sorting them all. A rare word keeps the rowid lookups,
+    which read only its few rows."""
+    results = yield
+    if database != DATABASE or table != "articles" or not request.args.get("_search"):
+        return results
+    db = datasette.get_database(DATABASE)
+
+    async def plus(result):
+        arguments = await await_me_maybe(result)
+        for i, clause in enumerate(getattr(arguments, "where_clauses", None) or []):
+            if clause in HIT_COUNTS:
+                hits = (await db.execute(HIT_COUNTS[clause], {**arguments.params, "cap": MANY_HITS + 1})).single_value()
+                if hits > MANY_HITS:
+                    arguments.where_clauses[i] = "+" + clause
+        return arguments
+
+    return [lambda result=result: plus(result) for result in results]
 
 
 def vn_date(published: str | None) -> str:

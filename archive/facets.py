@@ -2,7 +2,9 @@
 and reading every matching row again; on a search matching most of a large archive that is most of
 the page's time. ``{"onepass": "column"}`` in metadata.json counts every such column of a search from
 one read of the matching rows (without a search, each column from its index, as Datasette does);
-months and years newest first, the others most frequent first.
+months and years newest first, the others most frequent first. A search with more than MANY_HITS
+hits is counted over its newest MANY_HITS (each facet says so in ``sample``): enough to show where
+a common word is used, at a cost that does not grow with the archive.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+from .search import MANY_HITS
 
 DATE_ORDER = {"published_month", "published_year"}
 
@@ -26,20 +30,24 @@ class OnePassFacet(ColumnFacet):
         # Without a search, one query per column reads its index; a search reads the matching rows once.
         searching = any(key.startswith("_search") for key in self.request.args)
         groups = [columns] if searching and columns else [[c] for c in columns]
+        # row_count is None when Datasette's count timed out: many hits too.
+        sample = MANY_HITS if searching and (self.row_count is None or self.row_count > MANY_HITS) else None
         results, timed_out = [], []
         for group in groups:
             try:
-                rows = await self.ds.execute(self.database, self._sql(group, size, materialized=searching), self.params,
+                rows = await self.ds.execute(self.database, self._sql(group, size, materialized=searching, sample=sample), self.params,
                                              truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"))
             except QueryInterrupted:
                 timed_out += group
                 continue
             for i, column in enumerate(group):
-                results.append(await self._result(column, [r for r in rows.rows if r["facet"] == i], size))
+                results.append(await self._result(column, [r for r in rows.rows if r["facet"] == i], size) | {"sample": sample})
         return results, timed_out
 
-    def _sql(self, columns: list[str], size: int, materialized: bool) -> str:
-        """The first ``size + 1`` values of each column with their counts, as (facet, value, count) rows."""
+    def _sql(self, columns: list[str], size: int, materialized: bool, sample: int | None) -> str:
+        """The first ``size + 1`` values of each column with their counts, as (facet, value, count) rows;
+        over the newest ``sample`` rows only if given."""
+        rows = f"{self.sql} order by published desc limit {sample}" if sample else self.sql
         counts = " union all ".join(
             f"select {i} as facet, {escape_sqlite(c)} as value, count(*) as count from hits "
             f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)}"
@@ -48,7 +56,7 @@ class OnePassFacet(ColumnFacet):
         by_date = " ".join(f"when {i} then value" for i, c in enumerate(columns) if c in DATE_ORDER) or "when -1 then 0"
         return f"""
             with hits as {'' if materialized else 'not '}materialized (
-                select {', '.join(map(escape_sqlite, columns))} from ({self.sql})
+                select {', '.join(map(escape_sqlite, columns))} from ({rows})
             )
             select facet, value, count from (
                 select *, row_number() over (partition by facet order by case facet {by_date} end desc, count desc, value) as n

@@ -18,6 +18,9 @@ from crawler.extract.text import fold, one_line
 # A "quoted phrase", or a run of anything but white space and quotes.
 TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 NOTHING = '""'  # an empty phrase: a valid FTS5 query that matches no row
+# Past this many hits a search is "common": its table page walks the published-date index instead of
+# fetching every hit, and its facets count the newest MANY_HITS hits (archive.facets).
+MANY_HITS = 10_000
 
 
 def _match(text: str, keep=lambda term: True) -> str:
