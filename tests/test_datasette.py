@@ -165,6 +165,31 @@ def test_facets_follow_a_search(client, stored):
     assert provinces == {"Sơn La": len(matching(stored, "sop", "cop"))}
 
 
+def test_common_words_find_the_same_articles_and_facet_their_newest(client, stored, monkeypatch):
+    """Past MANY_HITS hits a search walks the date index and facets its newest hits: same articles, same
+    count, and the page says the facets are a sample."""
+    import archive.datasette_plugin
+    import archive.facets
+
+    expected = matching(stored, "dang")
+    hits = sum("dang" in re.findall(r"\w+", fold(a["title"] + " " + a["text"])) for a in stored)
+    before = table_search(client, "dang")
+    for module in (archive.datasette_plugin, archive.facets):
+        monkeypatch.setattr(module, "MANY_HITS", 3)
+    assert len(expected) > 3 and table_search(client, "dang") == before == expected
+    data = client.json("/archive/articles.json", _search="dang", _shape="objects")
+    assert data["filtered_table_rows_count"] == hits
+    assert [r["published"] for r in data["rows"]] == sorted((r["published"] for r in data["rows"]), reverse=True)
+    assert "+id in (select rowid from articles_search" in data["query"]["sql"]
+    facet = data["facet_results"]["province"]
+    assert facet["sample"] == 3 and sum(r["count"] for r in facet["results"]) == 3
+    page = client.get("/archive/articles", _search="dang")
+    assert f"The facets above count the newest 3 of {hits:,} matches." in page.text
+    monkeypatch.undo()
+    data = client.json("/archive/articles.json", _search="dang", _shape="objects")
+    assert data["facet_results"]["province"]["sample"] is None and "+id" not in data["query"]["sql"]
+
+
 def test_date_range_filter(client):
     rows = client.json(
         "/archive/articles.json", published_date__gte="2024-01-12", published_date__lte="2024-06-21",
