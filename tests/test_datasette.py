@@ -126,6 +126,28 @@ def test_canned_search_filters_province_and_dates(client, stored):
     assert '<optgroup label="Since 1 July 2025">' in page and "<option>Cần Thơ</option>" in page
 
 
+def test_canned_search_of_a_common_word_ranks_the_newest_hits(client, stored, monkeypatch):
+    """Past MANY_HITS hits, relevance ranks the most recently archived MANY_HITS and says so; newest first
+    and the filters still see every hit."""
+    import archive.datasette_plugin
+
+    def search(**params):
+        return client.json("/archive/search.json", q="dang", _shape="array", **params)
+
+    filters = {"province": "Hậu Giang", "since": "2024-01-01", "until": "2024-12-31"}
+    newest, newest_filtered, filtered = search(order="newest"), search(order="newest", **filters), search(**filters)
+    assert all(r["among_newest"] is None for r in newest + filtered + search())
+    monkeypatch.setattr(archive.datasette_plugin, "MANY_HITS", 3)
+    assert [r["id"] for r in search(order="newest")] == [r["id"] for r in newest]
+    assert [r["id"] for r in search(order="newest", **filters)] == [r["id"] for r in newest_filtered]
+    assert len(filtered) > 3 and {r["id"] for r in search(**filters)} == set(sorted(r["id"] for r in filtered)[-3:])
+    capped = search()
+    hit_ids = sorted((a["id"] for a in stored if "dang" in re.findall(r"\w+", fold(a["title"] + " " + a["text"]))), reverse=True)
+    assert 0 < len(capped) <= 3 and {r["id"] for r in capped} <= set(hit_ids[:3]) and capped[0]["among_newest"] == 3
+    page = client.get("/archive/search", q="dang").text
+    assert "ranked among the 3 most recently archived" in page
+
+
 def test_search_page_lists_articles_with_links(client):
     page = client.get("/archive/search", q="dang vien", order="newest")
     assert page.status_code == 200
