@@ -18,7 +18,15 @@ from crawler.extract.text import fold
 from .chart import monthly_chart
 from .days import iso_day
 from .facets import OnePassFacet
-from .search import MANY_HITS, excerpt, has_marks, matches, phrase_query, search_query, toned_query
+from .search import (
+    MANY_HITS,
+    excerpt,
+    has_marks,
+    matches,
+    phrase_query,
+    search_query,
+    toned_query,
+)
 
 DATABASE = "archive"
 VIETNAM = timezone(timedelta(hours=7))
