@@ -30,7 +30,8 @@ from .search import (
 
 DATABASE = "archive"
 VIETNAM = timezone(timedelta(hours=7))
-# From article_counts (migration m026): a few thousand rows kept by triggers, not every article.
+# From article_counts (migration m026): a few thousand rows kept by triggers, not every article;
+# the article count from source_counts (m027), one row per source.
 CHART_SQL = {
     "province": """
         select month, case when province = '' then '(no province)' else province end, sum(articles)
@@ -180,7 +181,7 @@ def extra_template_vars(template, database, datasette, request):
             variables |= {
                 "chart_by": by,
                 "chart_svg": Markup(monthly_chart(counts, series_label=by)),
-                "article_count": (await db.execute("select count(*) from articles")).single_value(),
+                "article_count": (await db.execute("select coalesce(sum(articles), 0) from source_counts")).single_value(),
             }
         return variables
 

@@ -385,6 +385,66 @@ def m026_article_counts(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _recent(days: int) -> str:
+    """Articles of the source published in the last ``days`` days (first seen, when undated), as in
+    SOURCE_HEALTH_V1, from the (source, published) index: three index ranges, not every article."""
+    since = f"date('now', '-{days} days')"
+    undated = "select count(*) from articles a where a.source = sources.key and a.published {} and a.first_seen >= {}"
+    dated = f"select count(*) from articles a where a.source = sources.key and a.published >= {since}"
+    null, empty = undated.format("is null", since), undated.format("= ''", since)
+    return f"({dated}) + ({null}) + ({empty})"
+
+
+SOURCE_HEALTH_V2 = SOURCE_HEALTH_V1.split("  counts as (")[0].rstrip().rstrip(",") + f"""
+select
+  sources.key as source,
+  sources.name,
+  sources.province,
+  runs.last_run,
+  (select status from crawls where crawls.source = sources.key order by started_at desc, id desc limit 1) as last_status,
+  runs.last_success,
+  coalesce(counts.articles, 0) as articles,
+  {_recent(7)} as last_7_days,
+  {_recent(30)} as last_30_days,
+  round(1.0 * runs.errors_30d / nullif(runs.pages_30d, 0), 3) as error_rate,
+  coalesce(verdicts.health = 'broken', 0) as broken,
+  case when verdicts.health = 'broken' then verdicts.problem end as problem
+from sources
+left join runs on runs.source = sources.key
+left join source_counts counts on counts.source = sources.key
+left join verdicts on verdicts.source = sources.key and verdicts.n = 1
+"""
+
+
+@migration
+def m027_source_counts(db: sqlite_utils.Database) -> None:
+    """``source_counts``: per source, its articles, those with a date and those with an author, kept by
+    triggers; ``source_health`` reads them (and index ranges for the last 7 and 30 days) instead of
+    reading every article, which took most of a second at a million articles."""
+    def measures(row: str) -> str:
+        return f"{row}.source, 1, coalesce({row}.published, '') != '', coalesce({row}.author, '') != ''"
+
+    add = ("insert into source_counts(source, articles, dated, with_author) values ({}) on conflict(source) do update set "
+           "articles = articles + 1, dated = dated + excluded.dated, with_author = with_author + excluded.with_author;"
+           ).format(measures("new"))
+    remove = ("update source_counts set articles = articles - 1, dated = dated - (coalesce(old.published, '') != ''), "
+              "with_author = with_author - (coalesce(old.author, '') != '') where source = old.source; "
+              "delete from source_counts where articles = 0;")
+    statements = [
+        "create table source_counts (source text primary key, articles integer not null, dated integer not null, "
+        "with_author integer not null) without rowid",
+        "insert into source_counts(source, articles, dated, with_author) "
+        f"select source, count(*), sum(coalesce(published, '') != ''), sum(coalesce(author, '') != '') from articles group by source",
+        f"create trigger source_counts_ai after insert on articles begin {add} end",
+        f"create trigger source_counts_ad after delete on articles begin {remove} end",
+        f"create trigger source_counts_au after update of source, published, author on articles begin {remove} {add} end",
+        "drop view source_health",
+        f"create view source_health as {SOURCE_HEALTH_V2}",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def pending(db: sqlite_utils.Database) -> list[str]:
     """The migrations ``db`` lacks, found without writing (read-only connections too)."""
     done = {row["name"] for row in db["_migrations"].rows} if db["_migrations"].exists() else set()

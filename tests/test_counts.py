@@ -60,3 +60,29 @@ def test_an_older_archive_gets_its_counts(tmp_path):
     db.close()
     upgraded = Archive(tmp_path / "old.db")
     assert counts(upgraded.db) == counted(upgraded.db) == [("sonla", "Sơn La", "", "2024-01", "", 3)]
+
+
+SOURCE_COUNTED = """
+    select source, count(*), sum(coalesce(published, '') != ''), sum(coalesce(author, '') != '')
+    from articles group by source order by source"""
+
+
+def test_source_counts_follow_every_write(tmp_path):
+    """source_counts (m027): articles, dated and with an author per source, as counting them would give."""
+    archive = Archive(tmp_path / "a.db")
+    archive.sync_sources([{"key": "sonla", "name": "Báo Sơn La", "province": "Sơn La"}, {"key": "other", "name": "Khác"}])
+    archive.save_article({**ROW, "author": "NGỌC ANH"})
+    archive.save_article({**ROW, "url": ROW["url"] + "?2", "published": None})
+    archive.save_article({**ROW, "url": ROW["url"] + "?3", "source": "other", "author": ""})
+
+    def source_counts():
+        return [tuple(r) for r in archive.db.execute("select * from source_counts order by source").fetchall()]
+
+    assert source_counts() == [tuple(r) for r in archive.db.execute(SOURCE_COUNTED).fetchall()] == [
+        ("other", 1, 1, 0), ("sonla", 2, 1, 1)]
+    conn = sqlite3.connect(archive.path)
+    with conn:  # a writer without our code: the triggers are plain SQL
+        conn.execute("update articles set published = '2024-01-02', author = 'HÀ' where id = 2")
+        conn.execute("update articles set source = 'sonla' where id = 3")
+        conn.execute("delete from articles where id = 1")
+    assert source_counts() == [tuple(r) for r in archive.db.execute(SOURCE_COUNTED).fetchall()] == [("sonla", 2, 2, 1)]
