@@ -4,7 +4,8 @@ the page's time. ``{"onepass": "column"}`` in metadata.json counts every such co
 one read of the matching rows (without a search, each column from its index, as Datasette does);
 months and years newest first, the others most frequent first. A search with more than MANY_HITS
 hits is counted over its newest MANY_HITS (each facet says so in ``sample``): enough to show where
-a common word is used, at a cost that does not grow with the archive.
+a common word is used, at a cost that does not grow with the archive. The whole table, unfiltered,
+is counted from ``article_counts`` (migration m026) for the columns it holds.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from datasette.utils import escape_sqlite, path_with_added_args, path_with_remov
 from .search import MANY_HITS
 
 DATE_ORDER = {"published_month", "published_year"}
+# The columns article_counts holds (its '' standing for none), as expressions on it.
+COUNTED = {"source": "source", "province": "province", "province_2025": "province_2025", "topic": "topic",
+           "published_month": "month", "published_year": "substr(month, 1, 4)"}
 
 
 class OnePassFacet(ColumnFacet):
@@ -30,19 +34,33 @@ class OnePassFacet(ColumnFacet):
         # Without a search, one query per column reads its index; a search reads the matching rows once.
         searching = any(key.startswith("_search") for key in self.request.args)
         groups = [columns] if searching and columns else [[c] for c in columns]
+        unfiltered = self.sql.rstrip().endswith(f"from {escape_sqlite(self.table)}")
+        counted = [c for c in columns if c in COUNTED] if unfiltered and self.table == "articles" else []
+        if counted:
+            groups = [counted, *[[c] for c in columns if c not in COUNTED]]
         # row_count is None when Datasette's count timed out: many hits too.
         sample = MANY_HITS if searching and (self.row_count is None or self.row_count > MANY_HITS) else None
         results, timed_out = [], []
         for group in groups:
             try:
-                rows = await self.ds.execute(self.database, self._sql(group, size, materialized=searching, sample=sample), self.params,
+                sql = self._counted_sql(group, size) if group is counted else \
+                    self._sql(group, size, materialized=searching, sample=sample)
+                rows = await self.ds.execute(self.database, sql, self.params,
                                              truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"))
             except QueryInterrupted:
                 timed_out += group
                 continue
             for i, column in enumerate(group):
                 results.append(await self._result(column, [r for r in rows.rows if r["facet"] == i], size) | {"sample": sample})
-        return results, timed_out
+        return sorted(results, key=lambda result: columns.index(result["name"])), timed_out
+
+    def _counted_sql(self, columns: list[str], size: int) -> str:
+        """As ``_sql``, for the whole table, from article_counts: a few thousand rows, not every article."""
+        counts = " union all ".join(
+            f"select {i} as facet, {COUNTED[c]} as value, sum(articles) as count from article_counts "
+            f"where {COUNTED[c]} != '' group by value" for i, c in enumerate(columns)
+        )
+        return self._first(columns, size, counts)
 
     def _sql(self, columns: list[str], size: int, materialized: bool, sample: int | None) -> str:
         """The first ``size + 1`` values of each column with their counts, as (facet, value, count) rows;
@@ -53,11 +71,15 @@ class OnePassFacet(ColumnFacet):
             f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)}"
             for i, c in enumerate(columns)
         )
+        hits = f"select {', '.join(map(escape_sqlite, columns))} from ({rows})"
+        return f"with hits as {'' if materialized else 'not '}materialized ({hits})" + self._first(columns, size, counts)
+
+    @staticmethod
+    def _first(columns: list[str], size: int, counts: str) -> str:
+        """The first ``size + 1`` of the (facet, value, count) rows ``counts`` per facet: months and years
+        newest first, other columns most frequent first."""
         by_date = " ".join(f"when {i} then value" for i, c in enumerate(columns) if c in DATE_ORDER) or "when -1 then 0"
         return f"""
-            with hits as {'' if materialized else 'not '}materialized (
-                select {', '.join(map(escape_sqlite, columns))} from ({rows})
-            )
             select facet, value, count from (
                 select *, row_number() over (partition by facet order by case facet {by_date} end desc, count desc, value) as n
                 from ({counts})
