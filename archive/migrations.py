@@ -431,10 +431,10 @@ def m027_source_counts(db: sqlite_utils.Database) -> None:
               "with_author = with_author - (coalesce(old.author, '') != '') where source = old.source; "
               "delete from source_counts where articles = 0;")
     statements = [
-        "create table source_counts (source text primary key, articles integer not null, dated integer not null, "
-        "with_author integer not null) without rowid",
-        "insert into source_counts(source, articles, dated, with_author) "
-        f"select source, count(*), sum(coalesce(published, '') != ''), sum(coalesce(author, '') != '') from articles group by source",
+        ("create table source_counts (source text primary key, articles integer not null, dated integer not null, "
+         "with_author integer not null) without rowid"),
+        ("insert into source_counts(source, articles, dated, with_author) select source, count(*), "
+         "sum(coalesce(published, '') != ''), sum(coalesce(author, '') != '') from articles group by source"),
         f"create trigger source_counts_ai after insert on articles begin {add} end",
         f"create trigger source_counts_ad after delete on articles begin {remove} end",
         f"create trigger source_counts_au after update of source, published, author on articles begin {remove} {add} end",
