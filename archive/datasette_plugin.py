@@ -7,6 +7,7 @@ databases alone.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
@@ -16,7 +17,7 @@ from markupsafe import Markup, escape
 from crawler.extract.text import fold
 
 from .chart import monthly_chart
-from .days import iso_day
+from .days import day_problem, iso_day
 from .facets import OnePassFacet
 from .search import (
     MANY_HITS,
@@ -81,6 +82,41 @@ def filters_from_request(request, database, table, datasette):
     if database != DATABASE or table != "articles" or not request.args.get("_exact") or not has_marks(search):
         return None
     return FilterArguments([EXACT_CLAUSE], {"exact_search": search}, [f'tone marks exactly as in "{search}"'])
+
+
+# The articles table's date-range filters, which its form fills with days as typed (dd/mm/yyyy).
+DAY_FILTERS = {"published_date__gte": "from", "published_date__lte": "to"}
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Days typed dd/mm/yyyy in the articles table's date filters become the ISO days Datasette's column
+    filters compare (what was typed is kept in the scope, for the form to show back)."""
+    def wrap(app):
+        async def typed_days(scope, receive, send):
+            if scope["type"] == "http" and scope.get("query_string") and DATABASE in datasette.databases \
+                    and scope["path"].startswith(datasette.urls.table(DATABASE, "articles")):
+                pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+                typed = {k: v for k, v in pairs if k in DAY_FILTERS and iso_day(v) and iso_day(v) != v}
+                if typed:
+                    query = urlencode([(k, iso_day(v) if k in typed else v) for k, v in pairs])
+                    scope = {**scope, "query_string": query.encode("latin-1"), "typed_days": typed}
+            await app(scope, receive, send)
+
+        return typed_days
+
+    return wrap
+
+
+@hookimpl(specname="filters_from_request")
+def no_rows_for_a_bad_day(request, database, table, datasette):
+    """A date filter that holds no day matches nothing, rather than whatever comparing its text gives;
+    the page says why (templates/_days.html)."""
+    if database != DATABASE or table != "articles":
+        return None
+    problems = [day_problem(label, request.args[key]) for key, label in DAY_FILTERS.items() if key in request.args]
+    problems = [problem for problem in problems if problem]
+    return FilterArguments(["0"], human_descriptions=problems) if problems else None
 
 
 @hookimpl(wrapper=True, specname="filters_from_request")
@@ -157,6 +193,7 @@ def prepare_jinja2_environment(env):
     env.filters["highlight"] = highlight
     env.filters["date_wording"] = date_wording
     env.filters["vn_time"] = vn_time
+    env.filters["day_problem"] = lambda typed, label: day_problem(label, typed)
 
 
 @hookimpl
@@ -188,10 +225,23 @@ def extra_template_vars(template, database, datasette, request):
     return archive_vars
 
 
+# Columns holding a day or a time in Vietnam time as stored, and those holding a UTC time: pages show
+# them the Vietnamese way, dd/mm/yyyy HH:MM in Vietnam time (JSON and CSV keep ISO 8601).
+VIETNAM_COLUMNS = {"published", "published_date", "oldest_published", "newest_published"}
+UTC_COLUMNS = {"fetched_at", "first_seen", "started_at", "updated_at", "finished_at", "last_run", "last_success"}
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """An article's title links to its readable page, in the articles table and query results."""
-    if database != DATABASE or table not in (None, "articles") or column != "title" or value is None:
+    """Dates as dd/mm/yyyy (HH:MM, Vietnam time); an article's title links to its readable page, in the
+    articles table and query results."""
+    if database != DATABASE or not isinstance(value, str) or not value:
+        return None
+    if column in VIETNAM_COLUMNS:
+        return vn_date(value)
+    if column in UTC_COLUMNS:
+        return vn_time(value)
+    if table not in (None, "articles") or column != "title":
         return None
     if "id" not in row.keys():  # a query's row without the article's id has nothing to link to
         return None

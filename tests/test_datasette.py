@@ -231,6 +231,44 @@ def test_date_range_filter(client):
     assert 'name="published_date__gte" value="2024-01-12"' in page.text
 
 
+@pytest.mark.parametrize(("typed", "day"), [("25/10/2021", "2021-10-25"), ("5/1/2024", "2024-01-05"), (" 2024-01-05 ", "2024-01-05"),
+                                            ("", ""), ("31/02/2024", None), ("2024/01/05", None), ("hôm qua", None)])
+def test_days_are_read_as_dd_mm_yyyy(typed, day):
+    from archive.days import day_problem, iso_day
+
+    assert iso_day(typed) == day
+    assert (day_problem("from", typed) is None) == (day is not None)
+
+
+def test_date_inputs_take_dd_mm_yyyy(client):
+    def titles(**params):
+        return [r["title"] for r in client.json("/archive/articles.json", _shape="array", _size="max", **params)]
+
+    assert titles(published_date__gte="12/01/2024", published_date__lte="21/6/2024") == \
+        titles(published_date__gte="2024-01-12", published_date__lte="2024-06-21") != []
+    page = client.get("/archive/articles", published_date__gte="12/01/2024").text
+    assert 'name="published_date__gte" value="12/01/2024" placeholder="dd/mm/yyyy"' in page
+    for path in ("/", "/archive/search", "/archive/articles"):
+        assert 'type="date"' not in client.get(path).text and 'placeholder="dd/mm/yyyy"' in client.get(path).text
+    bad = client.get("/archive/articles", published_date__gte="31/02/2024")
+    assert bad.status_code == 200 and 'class="zero-results"' in bad.text
+    assert "from: “31/02/2024” is not a day; type the day as dd/mm/yyyy" in bad.text
+    assert titles(published_date__lte="31/02/2024") == []
+    search = {"q": "dang", "province": "Hậu Giang", "_shape": "array"}
+    assert client.json("/archive/search.json", since="01/01/2024", until="31/12/2024", **search) == \
+        client.json("/archive/search.json", since="2024-01-01", until="2024-12-31", **search) != []
+    bad = client.get("/archive/search", q="dang", since="2024-13-01").text
+    assert "from: “2024-13-01” is not a day" in bad and "No article matches" in bad
+
+
+def test_pages_show_dates_the_vietnamese_way(client):
+    page = client.get("/archive/latest").text
+    assert re.search(r"<td[^>]*>\d\d/\d\d/\d{4}( \d\d:\d\d)?</td>", page) and "+07:00</td>" not in page
+    crawls = client.get("/archive/crawls").text
+    assert re.search(r"<td[^>]*>\d\d/\d\d/\d{4} \d\d:\d\d</td>", crawls) and "+00:00</td>" not in crawls
+    assert client.json("/archive/latest.json", _shape="array")[0]["published"][4] == "-"  # JSON keeps ISO 8601
+
+
 def test_latest_articles(client):
     rows = client.json("/archive/latest.json", _shape="array")
     assert len(rows) == len(EXPECTED)
