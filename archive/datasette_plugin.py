@@ -20,6 +20,8 @@ from .chart import monthly_chart
 from .days import day_problem, iso_day
 from .facets import OnePassFacet
 from .search import (
+    SEARCH_CLAUSE,
+    SEARCH_PROBE,
     MANY_HITS,
     excerpt,
     has_marks,
@@ -66,13 +68,10 @@ def register_facet_classes():
 
 
 EXACT_CLAUSE = "id in (select rowid from articles_toned where articles_toned match toned_query(:exact_search))"
-# Datasette's own ?_search= clause (datasette.filters.search_filters) for metadata.json's fts_table and fts_pk.
-SEARCH_CLAUSE = "id in (select rowid from articles_search where articles_search match escape_fts(:search))"
-# Each search clause with the hits it has, counted up to one past MANY_HITS (cheap: FTS5 alone).
-HIT_COUNTS = {
-    SEARCH_CLAUSE: "select count(*) from (select 1 from articles_search where articles_search match escape_fts(:search) limit :cap)",
-    EXACT_CLAUSE: "select count(*) from (select 1 from articles_toned where articles_toned match toned_query(:exact_search) limit :cap)",
-}
+EXACT_PROBE = "exists (select 1 from articles_toned where articles_toned match toned_query(:exact_search) and rowid = articles.id)"
+# Hits of a search, and of the words typed with marks, counted up to one past MANY_HITS (cheap: FTS5 alone).
+SEARCH_HITS = "select count(*) from (select 1 from articles_search where articles_search match escape_fts(:search) limit :cap)"
+EXACT_HITS = "select count(*) from (select 1 from articles_toned where articles_toned match toned_query(:exact_search) limit :cap)"
 
 
 @hookimpl
@@ -90,22 +89,31 @@ DAY_FILTERS = {"published_date__gte": "from", "published_date__lte": "to"}
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Days typed dd/mm/yyyy in the articles table's date filters become the ISO days Datasette's column
-    filters compare (what was typed is kept in the scope, for the form to show back)."""
+    """Two rewrites of the articles table's query string before Datasette reads it: days typed dd/mm/yyyy
+    in its date filters become the ISO days its column filters compare (what was typed is kept in the
+    scope, for the form to show back); a search with more than MANY_HITS hits gets ``_nocount=1``, as
+    counting every hit of a common word is most of the page's time (the page says "more than")."""
     def wrap(app):
-        async def typed_days(scope, receive, send):
+        async def articles_query(scope, receive, send):
             if scope["type"] == "http" and scope.get("query_string") and DATABASE in datasette.databases \
                     and scope["path"].startswith(datasette.urls.table(DATABASE, "articles")):
-                pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-                typed = {k: v for k, v in pairs if k in DAY_FILTERS and iso_day(v) and iso_day(v) != v}
-                if typed:
-                    query = urlencode([(k, iso_day(v) if k in typed else v) for k, v in pairs])
-                    scope = {**scope, "query_string": query.encode("latin-1"), "typed_days": typed}
+                scope = await _rewritten(scope, datasette.get_database(DATABASE))
             await app(scope, receive, send)
 
-        return typed_days
+        return articles_query
 
     return wrap
+
+
+async def _rewritten(scope: dict, db) -> dict:
+    pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    typed = {k: v for k, v in pairs if k in DAY_FILTERS and iso_day(v) and iso_day(v) != v}
+    search = dict(pairs).get("_search")
+    many = bool(search) and (await db.execute(SEARCH_HITS, {"search": search, "cap": MANY_HITS + 1})).single_value() > MANY_HITS
+    if not typed and not many:
+        return scope
+    pairs = [(k, iso_day(v) if k in typed else v) for k, v in pairs] + ([("_nocount", "1")] if many else [])
+    return {**scope, "query_string": urlencode(pairs).encode("latin-1"), "typed_days": typed, "many_hits": many}
 
 
 @hookimpl(specname="filters_from_request")
@@ -121,25 +129,26 @@ def no_rows_for_a_bad_day(request, database, table, datasette):
 
 @hookimpl(wrapper=True, specname="filters_from_request")
 def common_words_by_date(request, database, table, datasette):
-    """A search with many hits, written ``+id in (...)`` rather than ``id in (...)``: SQLite then walks
-    the published-date index (and counts on a narrow index), testing each article against the hits,
-    instead of reading every hit's wide row and sorting them all. A rare word keeps the rowid lookups,
-    which read only its few rows."""
+    """A search with many hits (see asgi_wrapper) tests each article as SQLite walks the published-date
+    index (SEARCH_PROBE), stopping at a page's worth, instead of gathering every hit first: a rare word
+    keeps fetching its few hits by rowid. The words typed with marks (``_exact``) likewise, by their own count."""
     results = yield
-    if database != DATABASE or table != "articles" or not request.args.get("_search"):
+    if database != DATABASE or table != "articles" or not request.scope.get("many_hits"):
         return results
     db = datasette.get_database(DATABASE)
 
-    async def plus(result):
+    async def probing(result):
         arguments = await await_me_maybe(result)
-        for i, clause in enumerate(getattr(arguments, "where_clauses", None) or []):
-            if clause in HIT_COUNTS:
-                hits = (await db.execute(HIT_COUNTS[clause], {**arguments.params, "cap": MANY_HITS + 1})).single_value()
-                if hits > MANY_HITS:
-                    arguments.where_clauses[i] = "+" + clause
+        clauses = getattr(arguments, "where_clauses", None) or []
+        for i, clause in enumerate(clauses):
+            if clause == SEARCH_CLAUSE:
+                clauses[i] = SEARCH_PROBE
+            elif clause == EXACT_CLAUSE:
+                hits = (await db.execute(EXACT_HITS, {**arguments.params, "cap": MANY_HITS + 1})).single_value()
+                clauses[i] = EXACT_PROBE if hits > MANY_HITS else clause
         return arguments
 
-    return [lambda result=result: plus(result) for result in results]
+    return [lambda result=result: probing(result) for result in results]
 
 
 def vn_date(published: str | None) -> str:

@@ -3,8 +3,8 @@ and reading every matching row again; on a search matching most of a large archi
 the page's time. ``{"onepass": "column"}`` in metadata.json counts every such column of a search from
 one read of the matching rows (without a search, each column from its index, as Datasette does);
 months and years newest first, the others most frequent first. A search with more than MANY_HITS
-hits is counted over its newest MANY_HITS (each facet says so in ``sample``): enough to show where
-a common word is used, at a cost that does not grow with the archive. The whole table, unfiltered,
+hits is counted over its MANY_HITS most recently archived hits (each facet says so in ``sample``):
+enough to show where a common word is used, at a cost that does not grow with the archive. The whole table, unfiltered,
 is counted from ``article_counts`` (migration m026) for the columns it holds.
 """
 
@@ -14,7 +14,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from .search import MANY_HITS
+from .search import MANY_HITS, SEARCH_NEWEST, SEARCH_PROBE
 
 DATE_ORDER = {"published_month", "published_year"}
 # The columns article_counts holds (its '' standing for none), as expressions on it.
@@ -38,8 +38,7 @@ class OnePassFacet(ColumnFacet):
         counted = [c for c in columns if c in COUNTED] if unfiltered and self.table == "articles" else []
         if counted:
             groups = [counted, *[[c] for c in columns if c not in COUNTED]]
-        # row_count is None when Datasette's count timed out: many hits too.
-        sample = MANY_HITS if searching and (self.row_count is None or self.row_count > MANY_HITS) else None
+        sample = MANY_HITS if SEARCH_PROBE in self.sql else None  # a search with many hits (archive.datasette_plugin)
         results, timed_out = [], []
         for group in groups:
             try:
@@ -64,8 +63,8 @@ class OnePassFacet(ColumnFacet):
 
     def _sql(self, columns: list[str], size: int, materialized: bool, sample: int | None) -> str:
         """The first ``size + 1`` values of each column with their counts, as (facet, value, count) rows;
-        over the newest ``sample`` rows only if given."""
-        rows = f"{self.sql} order by published desc limit {sample}" if sample else self.sql
+        over the ``sample`` most recently archived hits of the search only if given."""
+        rows = self.sql.replace(SEARCH_PROBE, SEARCH_NEWEST.format(sample)) if sample else self.sql
         counts = " union all ".join(
             f"select {i} as facet, {escape_sqlite(c)} as value, count(*) as count from hits "
             f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)}"

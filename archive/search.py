@@ -18,9 +18,16 @@ from crawler.extract.text import fold, one_line
 # A "quoted phrase", or a run of anything but white space and quotes.
 TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 NOTHING = '""'  # an empty phrase: a valid FTS5 query that matches no row
-# Past this many hits a search is "common": its table page walks the published-date index instead of
-# fetching every hit, and its facets count the newest MANY_HITS hits (archive.facets).
+# Past this many hits a search is "common": its table page walks the published-date index, testing each
+# article against the search (SEARCH_PROBE), rather than gathering every hit first; it says "more than
+# MANY_HITS" rather than counting them all, and its facets count the MANY_HITS most recently archived.
 MANY_HITS = 10_000
+# Datasette's own ?_search= clause (datasette.filters.search_filters) for metadata.json's fts_table and fts_pk,
+# the same as a test on one article, and on the MANY_HITS most recently archived hits.
+SEARCH_CLAUSE = "id in (select rowid from articles_search where articles_search match escape_fts(:search))"
+SEARCH_PROBE = "exists (select 1 from articles_search where articles_search match escape_fts(:search) and rowid = articles.id)"
+SEARCH_NEWEST = ("id in (select rowid from articles_search where articles_search match escape_fts(:search) "
+                 "order by rowid desc limit {})")
 
 
 def _match(text: str, keep=lambda term: True) -> str:

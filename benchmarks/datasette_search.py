@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import html
 import json
+import os
 import random
 import re
 import statistics
@@ -136,7 +137,11 @@ async def measure(datasette, runs: int) -> list[tuple]:
         elif path.startswith("/archive/articles.json"):
             data = response.json()
             timed_out = data.get("facets_timed_out") or []
-            note = f"{data['filtered_table_rows_count']:,} rows" + (f"; facets timed out: {timed_out}" if timed_out else "")
+            sample = next((f["sample"] for f in data.get("facet_results", {}).values() if f.get("sample")), None)
+            count = data["filtered_table_rows_count"]
+            note = (f"{count:,} rows" if count is not None else "rows not counted") \
+                + (f"; facets over the {sample:,} most recently archived" if sample else "") \
+                + (f"; facets timed out: {timed_out}" if timed_out else "")
         traced = await datasette.client.get(path + ("&" if "?" in path else "?") + "_trace=1")
         slowest, sql = slowest_query(traced)
         results.append((label, response.status_code, statistics.median(timings), max(timings), slowest, note or sql))
@@ -159,8 +164,11 @@ def main() -> None:
               f"facet_time_limit_ms={settings['facet_time_limit_ms']}; {args.runs} runs after a warm-up\n")
         print(f"{'request':<46} {'status':>6} {'median ms':>9} {'max ms':>7} {'slowest SQL ms':>14}  notes")
         datasette = build_datasette(db_path, settings={"trace_debug": True})
+        load = os.getloadavg()[0]
         for label, status, median, worst, slowest, note in asyncio.run(measure(datasette, args.runs)):
             print(f"{label:<46} {status:>6} {median:>9.0f} {worst:>7.0f} {slowest:>14.0f}  {note}")
+        # The figures mean little on a busy machine: say how busy it was.
+        print(f"\nload average (1 min) before and after: {load:.2f}, {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":
