@@ -20,9 +20,9 @@ from .chart import monthly_chart
 from .days import day_problem, iso_day
 from .facets import OnePassFacet
 from .search import (
+    MANY_HITS,
     SEARCH_CLAUSE,
     SEARCH_PROBE,
-    MANY_HITS,
     excerpt,
     has_marks,
     matches,
