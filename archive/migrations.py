@@ -395,25 +395,11 @@ def _recent(days: int) -> str:
     return f"({dated}) + ({null}) + ({empty})"
 
 
-SOURCE_HEALTH_V2 = SOURCE_HEALTH_V1.split("  counts as (")[0].rstrip().rstrip(",") + f"""
-select
-  sources.key as source,
-  sources.name,
-  sources.province,
-  runs.last_run,
-  (select status from crawls where crawls.source = sources.key order by started_at desc, id desc limit 1) as last_status,
-  runs.last_success,
-  coalesce(counts.articles, 0) as articles,
-  {_recent(7)} as last_7_days,
-  {_recent(30)} as last_30_days,
-  round(1.0 * runs.errors_30d / nullif(runs.pages_30d, 0), 3) as error_rate,
-  coalesce(verdicts.health = 'broken', 0) as broken,
-  case when verdicts.health = 'broken' then verdicts.problem end as problem
-from sources
-left join runs on runs.source = sources.key
-left join source_counts counts on counts.source = sources.key
-left join verdicts on verdicts.source = sources.key and verdicts.n = 1
-"""
+# V1 without its count of every article: the counts from source_counts, the last 7 and 30 days from _recent.
+SOURCE_HEALTH_V2 = (
+    SOURCE_HEALTH_V1[:SOURCE_HEALTH_V1.index(",\n  counts as (")] + SOURCE_HEALTH_V1[SOURCE_HEALTH_V1.index("\nselect\n"):]
+).replace("coalesce(counts.last_7_days, 0)", _recent(7)).replace("coalesce(counts.last_30_days, 0)", _recent(30)).replace(
+    "left join counts on", "left join source_counts counts on")
 
 
 @migration
