@@ -86,3 +86,24 @@ def test_source_counts_follow_every_write(tmp_path):
         conn.execute("update articles set source = 'sonla' where id = 3")
         conn.execute("delete from articles where id = 1")
     assert source_counts() == [tuple(r) for r in archive.db.execute(SOURCE_COUNTED).fetchall()] == [("sonla", 2, 2, 1)]
+
+
+def test_source_health_v2_agrees_with_counting_every_article(tmp_path):
+    """source_health (m027) from source_counts and index ranges gives what v1, reading every article, gave."""
+    from datetime import UTC, datetime, timedelta
+
+    archive = Archive(tmp_path / "a.db")
+    archive.sync_sources([{"key": "sonla", "name": "Báo Sơn La", "province": "Sơn La"}, {"key": "empty", "name": "Trống"}])
+    now = datetime.now(UTC)
+    for i, (published, seen_days_ago) in enumerate([
+        ((now - timedelta(days=2)).strftime("%Y-%m-%dT08:00:00+07:00"), 2), ((now - timedelta(days=20)).date().isoformat(), 20),
+        ((now - timedelta(days=90)).date().isoformat(), 90), (None, 3), ("", 40), (None, 10),
+    ]):
+        archive.save_article({**ROW, "url": f"{ROW['url']}?{i}", "published": published})
+        archive.db.execute("update articles set first_seen = ? where url = ?",
+                           [(now - timedelta(days=seen_days_ago)).isoformat(timespec="seconds"), f"{ROW['url']}?{i}"])
+    archive.db.conn.commit()
+    archive.db.execute(f"create temp view health_v1 as {migrations.SOURCE_HEALTH_V1}")
+    rows = [tuple(r) for r in archive.db.execute("select * from source_health order by source").fetchall()]
+    assert rows == [tuple(r) for r in archive.db.execute("select * from health_v1 order by source").fetchall()]
+    assert [(r[0], r[6], r[7], r[8]) for r in rows] == [("empty", 0, 0, 0), ("sonla", 6, 2, 4)]
