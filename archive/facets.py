@@ -91,12 +91,18 @@ class OnePassFacet(ColumnFacet):
         results = []
         for row in rows[:size]:
             value = str(row["value"])
+            label = _month(value) if column == "published_month" else labels.get((column, row["value"]), row["value"])
             selected = (column, value) in pairs
             path = (path_with_removed_args(self.request, {column: value}) if selected
                     else path_with_added_args(self.request, {column: row["value"]}))
             results.append({
-                "value": row["value"], "label": labels.get((column, row["value"]), row["value"]), "count": row["count"],
+                "value": row["value"], "label": label, "count": row["count"],
                 "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)), "selected": selected,
             })
         return {"name": column, "type": "column", "hideable": False, "results": results, "truncated": len(rows) > size,
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column}))}
+
+
+def _month(value: str) -> str:
+    """"2024-01" as Vietnamese readers write a month, "01/2024"."""
+    return f"{value[5:7]}/{value[:4]}" if len(value) == 7 else value

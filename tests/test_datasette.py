@@ -187,6 +187,8 @@ def test_unfiltered_facets_from_article_counts_match_counting_the_rows(client):
         return {name: [(r["value"], r["count"]) for r in f["results"]] for name, f in data["facet_results"].items()}
 
     assert facets() == facets(id__gte="0")  # the filter changes nothing but makes the facets count rows
+    month = client.json("/archive/articles.json")["facet_results"]["published_month"]["results"][0]
+    assert month["label"] == f"{month['value'][5:]}/{month['value'][:4]}"  # 01/2024, as Vietnamese readers write it
 
 
 def test_facets_follow_a_search(client, stored):
