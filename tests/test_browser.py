@@ -173,10 +173,13 @@ def test_a_copy_links_to_its_original(served, browser, sample_archive, tmp_path)
     from selenium.webdriver.support.ui import WebDriverWait
 
     conn = sqlite3.connect(sample_archive)
-    copy, original, title = conn.execute(
-        "select a.id, a.duplicate_of, d.title from articles a join articles d on d.id = a.duplicate_of order by a.id limit 1"
+    copy, original, title, attribution = conn.execute(
+        "select a.id, a.duplicate_of, d.title, a.source_attribution from articles a join articles d on d.id = a.duplicate_of "
+        "order by a.source_attribution is null, a.id limit 1"
     ).fetchone()
     browser.get(f"{served}/archive/articles/{copy}")
+    if attribution:  # the outlet it was taken from, said so, not left where the author goes
+        assert browser.find_element(By.CSS_SELECTOR, ".attribution").text == f"taken from {attribution}"
     link = browser.find_element(By.CSS_SELECTOR, ".copy-of a")
     screenshot(browser, tmp_path / "copy.png")
     link.click()
