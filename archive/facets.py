@@ -14,7 +14,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from .search import MANY_HITS, SEARCH_NEWEST, SEARCH_PROBE
+from .search import MANY_HITS, SEARCH_CLAUSE, SEARCH_NEWEST, SEARCH_PROBE
 
 DATE_ORDER = {"published_month", "published_year"}
 # The columns article_counts holds (its '' standing for none), as expressions on it.
@@ -38,7 +38,7 @@ class OnePassFacet(ColumnFacet):
         counted = [c for c in columns if c in COUNTED] if unfiltered and self.table == "articles" else []
         if counted:
             groups = [counted, *[[c] for c in columns if c not in COUNTED]]
-        sample = MANY_HITS if SEARCH_PROBE in self.sql else None  # a search with many hits (archive.datasette_plugin)
+        sample = MANY_HITS if self.request.scope.get("many_hits") else None  # see archive.datasette_plugin
         results, timed_out = [], []
         for group in groups:
             try:
@@ -64,7 +64,9 @@ class OnePassFacet(ColumnFacet):
     def _sql(self, columns: list[str], size: int, materialized: bool, sample: int | None) -> str:
         """The first ``size + 1`` values of each column with their counts, as (facet, value, count) rows;
         over the ``sample`` most recently archived hits of the search only if given."""
-        rows = self.sql.replace(SEARCH_PROBE, SEARCH_NEWEST.format(sample)) if sample else self.sql
+        rows = self.sql
+        if sample:
+            rows = rows.replace(SEARCH_PROBE, SEARCH_NEWEST.format(sample)).replace(SEARCH_CLAUSE, SEARCH_NEWEST.format(sample))
         counts = " union all ".join(
             f"select {i} as facet, {escape_sqlite(c)} as value, count(*) as count from hits "
             f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)}"

@@ -206,6 +206,7 @@ def test_common_words_find_the_same_articles_and_facet_their_newest(client, stor
     hits = sorted((a["id"] for a in stored if "dang" in re.findall(r"\w+", fold(a["title"] + " " + a["text"]))), reverse=True)
     before = client.json("/archive/articles.json", _search="dang", _shape="objects", _size="max")
     exact_before = client.json("/archive/articles.json", _search="đảng", _exact="1", _shape="array", _size="max")
+    longest = client.json("/archive/articles.json", _search="dang", _sort_desc="word_count", _shape="array", _size="max")
     for module in (archive.datasette_plugin, archive.facets):
         monkeypatch.setattr(module, "MANY_HITS", 3)
     data = client.json("/archive/articles.json", _search="dang", _shape="objects", _size="max")
@@ -217,6 +218,8 @@ def test_common_words_find_the_same_articles_and_facet_their_newest(client, stor
     newest = [a for a in stored if a["id"] in hits[:3]]
     assert {r["value"]: r["count"] for r in facet["results"]} == {p: sum(a["province"] == p for a in newest) for p in {a["province"] for a in newest}}
     assert client.json("/archive/articles.json", _search="đảng", _exact="1", _shape="array", _size="max") == exact_before
+    by_length = client.json("/archive/articles.json", _search="dang", _sort_desc="word_count", _shape="objects", _size="max")
+    assert by_length["rows"] == longest and by_length["facet_results"]["source"]["sample"] == 3
     page = client.get("/archive/articles", _search="dang")
     assert "More than 3 articles match: the facets above count the 3 most recently archived." in page.text
     monkeypatch.undo()
