@@ -12,11 +12,10 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from crawler.extract.text import fold
-
 from .chart import monthly_chart
 from .facets import OnePassFacet
 from .search import excerpt, has_marks, matches, phrase_query, search_query, toned_query
+from .textnorm import fold
 
 DATABASE = "archive"
 VIETNAM = timezone(timedelta(hours=7))

@@ -22,14 +22,13 @@ from archive import lock
 from archive.runs import FAILED
 from archive.store import Archive, ArchiveError
 
+from .errors import EXIT_BUSY, EXIT_INTERRUPTED
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
 from .registry import BUNDLED, KEY_RE, KINDS, STATUSES, ExtractHints, RegistryError, Source, load_registry
 from .settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, bad_setting
 from .topic import TOPIC
 
-EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 
 
 def fail(message: str, code: int = 2) -> None:

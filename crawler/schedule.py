@@ -18,11 +18,11 @@ from datetime import datetime, timedelta
 
 import click
 
-from .cli import EXIT_BUSY, EXIT_INTERRUPTED
+from .errors import EXIT_BUSY, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
 
 OUTCOMES = {  # a crawl's exit code -> what a run that ended so is logged as
-    1: "a source failed (its line above says why)",
-    2: "refused: a bad setting or an archive that cannot be written",
+    EXIT_FAILED: "a source failed (its line above says why)",
+    EXIT_USAGE: "refused: a bad setting or an archive that cannot be written",
     EXIT_INTERRUPTED: "interrupted",
 }
 

@@ -37,9 +37,9 @@ from archive.store import Archive
 
 from .itemqueue import decode, page_item
 from .items import PageItem
+from .offline import offline_crawler, source_from_row
 from .pipelines import ExtractionPipeline
 from .rawpages import RawPagePipeline
-from .reextract import offline_crawler, source_from_row
 from .runlog import judge, run_figures, run_status
 from .scaleout import Keys
 
