@@ -261,15 +261,17 @@ def crawl(
         since = date.fromisoformat(since) if since else None
     except ValueError:
         fail(f"--since: not a date (YYYY-MM-DD): {since}")
+    chosen = [] if home_url else (by_status(registry, archived) if all_sources else list(keys))
+    spiders = own_spiders([registry[k] for k in chosen])
     if redis_url:
         shared_crawl_checks(redis_url, resume)
     else:
         hold_archive(db_path, "crawl")
     from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
-    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (by_status(registry, archived) if all_sources else keys)]
+    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in chosen]
     results, interrupted = run_crawls(
-        targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
+        targets, spiders=spiders, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
         refresh=refresh, since=since, known_depth=known_depth, resume=resume, redis_url=redis_url,
     )
@@ -282,6 +284,18 @@ def crawl(
         sys.exit(EXIT_INTERRUPTED)
     if any(figures["status"] == FAILED for _, figures in results):
         sys.exit(1)
+
+
+def own_spiders(sources: list[Source]) -> dict:
+    """The spider classes the entries that name one ask for, by key; one line and exit 2 for a bad one."""
+    if not any(s.spider for s in sources):
+        return {}
+    from .runner import spider_class
+
+    try:
+        return {s.key: spider_class(s) for s in sources if s.spider}
+    except RegistryError as exc:
+        fail(str(exc))
 
 
 def print_results(results: list[tuple[str, dict]]) -> None:

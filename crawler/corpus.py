@@ -20,6 +20,7 @@ from archive.store import Archive
 from . import topic
 from .duplicates import DuplicateIndex, text_hash
 from .items import PageItem
+from .stats import CORPUS_ANNOTATED, CPU_ANNOTATE
 
 COLUMNS = "id, province, title, text, province_2025, text_hash, topic, topic_score"
 
@@ -87,6 +88,6 @@ class CorpusPipeline:
     def process_item(self, item: PageItem) -> PageItem:
         started = time.process_time()
         if self.annotator.annotate_url(item.url):
-            self.crawler.stats.inc_value("newsarchive/corpus/annotated")
-        self.crawler.stats.inc_value("newsarchive/cpu/annotate", time.process_time() - started)
+            self.crawler.stats.inc_value(CORPUS_ANNOTATED)
+        self.crawler.stats.inc_value(CPU_ANNOTATE, time.process_time() - started)
         return item

@@ -9,16 +9,17 @@ import time
 
 from scrapy import signals
 
+from .stats import ARTICLES_FAILED, ARTICLES_NEW, ARTICLES_UNCHANGED, ARTICLES_UPDATED, FETCH_FAILURES, NOT_ARTICLE
+
 logger = logging.getLogger(__name__)
 
 SUMMARY_FIELDS = {
     "pages": "downloader/response_count",
-    "new": "newsarchive/articles/new",
-    "updated": "newsarchive/articles/updated",
-    "unchanged": "newsarchive/articles/unchanged",
-    "failed": "newsarchive/articles/failed",
-    "not_article": "newsarchive/not_article",
-    "http_errors": "newsarchive/http_errors",
+    "new": ARTICLES_NEW,
+    "updated": ARTICLES_UPDATED,
+    "unchanged": ARTICLES_UNCHANGED,
+    "failed": ARTICLES_FAILED,
+    "not_article": NOT_ARTICLE,
 }
 
 
@@ -28,7 +29,7 @@ def summarize(stats: dict) -> dict[str, int]:
     figures["http_errors"] = sum(
         v for k, v in stats.items() if k.startswith("downloader/response_status_count/") and int(k.rsplit("/", 1)[1]) >= 400
     )
-    figures["errors"] = figures["http_errors"] + int(stats.get("newsarchive/fetch_failures", 0))  # and the network's
+    figures["errors"] = figures["http_errors"] + int(stats.get(FETCH_FAILURES, 0))  # and the network's
     return figures
 
 

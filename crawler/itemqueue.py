@@ -27,6 +27,7 @@ from .frontier import member_id
 from .items import PageItem
 from .runlog import run_status
 from .scaleout import Keys, shared_redis
+from .stats import ARTICLES_QUEUED, MODE, STATUS
 
 ITEM_FIELDS = ("url", "source", "fetched_at", "status", "listing_date", "generic", "article", "headers", "link_url", "rejected")
 
@@ -81,7 +82,7 @@ class ItemQueuePipeline:
 
     def process_item(self, item: PageItem) -> PageItem:
         self.push(item)
-        self.crawler.stats.inc_value("newsarchive/articles/queued")
+        self.crawler.stats.inc_value(ARTICLES_QUEUED)
         return item
 
     def item_dropped(self, item) -> None:
@@ -116,7 +117,7 @@ class QueuedRunLog:
 
     def spider_opened(self, spider) -> None:
         self.source, self.mode = spider.source.key, spider.plan.mode
-        self.crawler.stats.set_value("newsarchive/mode", self.mode)
+        self.crawler.stats.set_value(MODE, self.mode)
         self.send("open", entry=spider.source.as_row())
         self.task = task.LoopingCall(self.write)
         self.task.start(self.interval, now=False)
@@ -128,5 +129,5 @@ class QueuedRunLog:
         if self.task and self.task.running:
             self.task.stop()
         stats = self.crawler.stats.get_stats()
-        self.crawler.stats.set_value("newsarchive/status", run_status(reason, stats))
+        self.crawler.stats.set_value(STATUS, run_status(reason, stats))
         self.send("close", reason=reason, stats=plain_stats(stats), pages=list(spider.pages_seen.values()))

@@ -23,6 +23,7 @@ class PageItem:
     found_on: str | None = None  # crawling by structure (no registry entry): the listing page that linked it
     candidate: bool = False  # ... by its structure alone, not the URL's shape: its misses are bounded
     rejected: str | None = None  # why ExtractionPipeline dropped it: failed, not_article or old
+    outcome: str | None = None  # what ArchivePipeline made of it: new, updated or unchanged
 
     def page_row(self, **extra) -> dict:
         """The record of this fetch for table ``pages``."""

@@ -16,6 +16,7 @@ from w3lib.url import safe_url_string
 
 from .backlog import BACKLOG
 from .links import canonicalize
+from .stats import BACKLOG_WAITS, RETRY_AFTER_SECONDS, RETRY_AFTER_TOO_LONG, RETRY_AFTER_WAITED
 
 DELTA_SECONDS = re.compile(r"[0-9]+")
 
@@ -90,13 +91,13 @@ class RetryAfter(RetryMiddleware):
         delay = retry_after(response.headers.get("Retry-After"))
         stats = self.crawler.stats
         if delay is not None and delay > self.max_delay:
-            stats.inc_value("newsarchive/retry_after/too_long")
+            stats.inc_value(RETRY_AFTER_TOO_LONG)
             return response
         retry = super().process_response(request, response)
         if delay and isinstance(retry, Request):
             self.hold_slot(request, delay)
-            stats.inc_value("newsarchive/retry_after/waited")
-            stats.inc_value("newsarchive/retry_after/seconds", delay)
+            stats.inc_value(RETRY_AFTER_WAITED)
+            stats.inc_value(RETRY_AFTER_SECONDS, delay)
             await sleep(delay)
         return retry
 
@@ -125,7 +126,7 @@ class ArticleBacklog:
     async def process_request(self, request):
         if request.meta.get("article"):
             if await BACKLOG.start_download():
-                self.crawler.stats.inc_value("newsarchive/backlog/waits")
+                self.crawler.stats.inc_value(BACKLOG_WAITS)
             request.meta["backlog"] = True
         return None
 

@@ -18,6 +18,7 @@ from .extract import ExtractionError
 from .extract.verdict import LISTINGS
 from .workers import default_workers, extract
 from .items import PageItem
+from .stats import ARTICLE_OUTCOMES, CPU_EXTRACT, CPU_STORE, REJECTED
 
 
 class ExtractionPipeline:
@@ -46,8 +47,7 @@ class ExtractionPipeline:
         )
 
     def reject(self, item: PageItem, reason: str, message: str, log_level: str = "WARNING") -> DropItem:
-        stat = {"failed": "articles/failed", "old": "articles/old"}.get(reason, reason)
-        self.crawler.stats.inc_value(f"newsarchive/{stat}")
+        self.crawler.stats.inc_value(REJECTED[reason])
         item.rejected = reason
         return DropItem(f"{item.url}: {message}", log_level=log_level)
 
@@ -70,7 +70,7 @@ class ExtractionPipeline:
             raise self.reject(item, "failed", str(exc)) from None
         finally:
             BACKLOG.end_extraction()
-        self.crawler.stats.inc_value("newsarchive/cpu/extract", cpu)
+        self.crawler.stats.inc_value(CPU_EXTRACT, cpu)
         if not item.generic and (not article.title or len(article.text) < self.min_chars):
             verdict = "no headline or too little text"
         self.report(item, verdict is None)
@@ -163,8 +163,8 @@ class ArchivePipeline:
             "fetched_at": item.fetched_at,
         }
         started = time.process_time()
-        outcome = self.archive.save_article(row, page=item.page_row())
+        item.outcome = self.archive.save_article(row, page=item.page_row())
         self.archive.stored()
-        self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
-        self.crawler.stats.inc_value(f"newsarchive/articles/{outcome}")
+        self.crawler.stats.inc_value(CPU_STORE, time.process_time() - started)
+        self.crawler.stats.inc_value(ARTICLE_OUTCOMES[item.outcome])
         return item

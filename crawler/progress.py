@@ -16,6 +16,7 @@ from twisted.internet import task
 
 from .extensions import summarize
 from .runlog import run_status
+from .stats import ARTICLES_QUEUED
 
 REDRAW_EVERY = 0.5
 LOG_EVERY = 30.0
@@ -60,7 +61,7 @@ class ProgressBoard:
         stats = crawler.stats.get_stats()
         f = summarize(stats)
         if crawler.settings.get("NEWSARCHIVE_REDIS_URL"):  # the writer stores them: this process knows what it queued
-            articles = f"{stats.get('newsarchive/articles/queued', 0)} queued"
+            articles = f"{stats.get(ARTICLES_QUEUED, 0)} queued"
         else:
             articles = f"{f['new']} new {f['updated']} updated"
         return f"pages {f['pages']}, articles {articles} {f['failed']} failed, errors {f['errors']}"

@@ -22,6 +22,7 @@ from scrapy.http import HtmlResponse
 from archive.store import Archive, write
 
 from .items import PageItem
+from .stats import CPU_STORE, PAGES_STORED
 
 
 def store_page(db: sqlite_utils.Database, item: PageItem) -> None:
@@ -81,8 +82,10 @@ class RawPagePipeline:
             self.archive.close()
 
     def process_item(self, item: PageItem) -> PageItem:
+        if not item.raw:  # the writer's pages from a crawl process that keeps none
+            return item
         started = time.process_time()
         store_page(self.archive.db, item)
-        self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
-        self.crawler.stats.inc_value("newsarchive/pages/stored")
+        self.crawler.stats.inc_value(CPU_STORE, time.process_time() - started)
+        self.crawler.stats.inc_value(PAGES_STORED)
         return item

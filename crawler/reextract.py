@@ -24,6 +24,7 @@ from .offline import offline_crawler, source_from_row
 from .rawpages import RawPagePipeline, page_item, stored_pages
 from .pipelines import ExtractionPipeline
 from .registry import Source
+from .stats import PAGES_REEXTRACTED
 
 
 def pipelines(crawler) -> list:
@@ -50,7 +51,7 @@ async def run_chain(chain: list, crawler, rows, in_flight: int) -> None:
     room = asyncio.Semaphore(in_flight)
     tasks = set()
     for row in rows:
-        crawler.stats.inc_value("newsarchive/pages/reextracted")
+        crawler.stats.inc_value(PAGES_REEXTRACTED)
         await room.acquire()
         task = asyncio.create_task(one(row))
         tasks.add(task)
@@ -74,7 +75,7 @@ def reextract_source(source: Source, db_path: Path, pages_db) -> dict[str, int]:
                 pipeline.close_spider()
     stats = crawler.stats.get_stats()
     figures = summarize(stats)
-    figures["pages"] = int(stats.get("newsarchive/pages/reextracted", 0))
+    figures["pages"] = int(stats.get(PAGES_REEXTRACTED, 0))
     return figures
 
 

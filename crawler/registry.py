@@ -22,6 +22,7 @@ KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 STATUSES = ("active", "archived")  # archived: the site stopped (a 2025 merger); crawled only for backfills
 FAMILY_KEYS = {"name", "article_path", "listing_path", "pagination", "extract"}
 PAGINATION = {"query", "path", "liferay", "text", "postback"}  # crawler.listing's pager styles
+SPIDER_RE = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$")  # module:Class, imported, never evaluated
 
 
 class RegistryError(ValueError):
@@ -55,6 +56,7 @@ class Source:
     pagination: str | None = None
     status: str = "active"
     merged_into: str | None = None
+    spider: str | None = None  # "module:Class", a PortalSpider subclass for a site's hooks (crawler.runner)
 
     @property
     def province_2025(self) -> str | None:
@@ -210,6 +212,9 @@ def load_source(path: Path) -> Source:
     pagination = data.get("pagination", family.get("pagination"))
     if pagination is not None and pagination not in PAGINATION:
         raise RegistryError(f"{path}: pagination '{pagination}' is not one of {', '.join(sorted(PAGINATION))}")
+    spider = data.get("spider")
+    if spider is not None and not (isinstance(spider, str) and SPIDER_RE.match(spider)):
+        raise RegistryError(f"{path}: spider must name a class as \"module:Class\", not {spider!r}")
     hints, shared = data.get("extract", {}), family.get("extract", {})
     unknown = (set(hints) | set(shared)) - set(HINT_KEYS)
     if unknown:
@@ -233,6 +238,7 @@ def load_source(path: Path) -> Source:
         pagination=pagination,
         status=status,
         merged_into=data.get("merged_into"),
+        spider=spider,
     )
     for url in (source.home, *source.start_urls, *source.feeds, *source.sitemaps):
         if not source.on_domain(url):

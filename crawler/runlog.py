@@ -17,15 +17,33 @@ from archive.runs import FAILED, FINISHED, INCOMPLETE, KILLED, STOPPED, start_ru
 from archive.store import Archive
 
 from .extensions import summarize
+from .stats import (
+    ARTICLES_OLD,
+    ARTICLE_LINKS,
+    ARTICLE_OUTCOMES,
+    ARTICLE_PAGES,
+    BUDGET_EXHAUSTED,
+    FETCH_FAILURES,
+    KNOWN_SKIPPED,
+    LISTING_FAILURES,
+    LISTING_PAGES,
+    MODE,
+    NOT_MODIFIED,
+    PROBLEM,
+    START_ERROR,
+    START_FAILURES,
+    START_PAGES,
+    STATUS,
+)
 
 COLUMNS = {  # crawls column -> stats key
-    "listing_pages": "newsarchive/listing_pages",
-    "not_modified": "newsarchive/not_modified",
-    "article_links": "newsarchive/article_links",
-    "article_pages": "newsarchive/article_pages",
-    "known_skipped": "newsarchive/known_skipped",
-    "start_failures": "newsarchive/start_failures",
-    "fetch_failures": "newsarchive/fetch_failures",
+    "listing_pages": LISTING_PAGES,
+    "not_modified": NOT_MODIFIED,
+    "article_links": ARTICLE_LINKS,
+    "article_pages": ARTICLE_PAGES,
+    "known_skipped": KNOWN_SKIPPED,
+    "start_failures": START_FAILURES,
+    "fetch_failures": FETCH_FAILURES,
 }
 
 
@@ -47,22 +65,22 @@ def run_status(reason: str, stats: dict) -> str:
     """``failed`` when none of the source's start pages could be had (an unreachable host, say)."""
     if reason != "finished":
         return STOPPED
-    if stats.get("newsarchive/start_failures", 0) >= stats.get("newsarchive/start_pages", 0) > 0:
+    if stats.get(START_FAILURES, 0) >= stats.get(START_PAGES, 0) > 0:
         return FAILED
-    if stats.get("newsarchive/budget_exhausted") or stats.get("newsarchive/listing_failures"):
+    if stats.get(BUDGET_EXHAUSTED) or stats.get(LISTING_FAILURES):
         return INCOMPLETE
     return FINISHED
 
 
 def judge(stats: dict) -> tuple[str | None, str | None]:
     """The source's health as one run saw it: ('broken', why), ('ok', None) or (None, None)."""
-    if stats.get("newsarchive/start_failures"):
-        return "broken", f"start page failed: {stats.get('newsarchive/start_error')}"
-    listings = stats.get("newsarchive/listing_pages", 0)
-    if listings and not stats.get("newsarchive/article_links"):
+    if stats.get(START_FAILURES):
+        return "broken", f"start page failed: {stats.get(START_ERROR)}"
+    listings = stats.get(LISTING_PAGES, 0)
+    if listings and not stats.get(ARTICLE_LINKS):
         return "broken", f"{listings} listing pages link to no article the source's patterns match"
-    pages = stats.get("newsarchive/article_pages", 0)
-    extracted = sum(stats.get(f"newsarchive/articles/{k}", 0) for k in ("new", "updated", "unchanged", "old"))
+    pages = stats.get(ARTICLE_PAGES, 0)
+    extracted = sum(stats.get(k, 0) for k in (*ARTICLE_OUTCOMES.values(), ARTICLES_OLD))
     if pages and not extracted:
         return "broken", f"{pages} article pages fetched, none extracted as an article"
     return ("ok", None) if listings or pages else (None, None)
@@ -89,7 +107,7 @@ class RunLog:
     def spider_opened(self, spider) -> None:
         self.archive = Archive.shared(self.db_path)
         self.run_id = start_run(self.archive.db, spider.source.key, spider.plan.mode, os.getpid())
-        self.crawler.stats.set_value("newsarchive/mode", spider.plan.mode)
+        self.crawler.stats.set_value(MODE, spider.plan.mode)
         self.task = task.LoopingCall(self.write)
         self.task.start(self.interval, now=False)
 
@@ -104,9 +122,9 @@ class RunLog:
         stats = self.crawler.stats.get_stats()
         status = run_status(reason, stats)
         health, problem = judge(stats)
-        self.crawler.stats.set_value("newsarchive/status", status)
+        self.crawler.stats.set_value(STATUS, status)
         if health == "broken":
-            self.crawler.stats.set_value("newsarchive/problem", problem)
+            self.crawler.stats.set_value(PROBLEM, problem)
         fields = {**run_figures(stats), "status": status, "health": health, "problem": problem}
         update_run(self.archive.db, self.run_id, fields, finished=True)
         self.archive.close()
@@ -118,7 +136,7 @@ class RunLog:
             self.task.stop()
         if self.archive is None:
             return
-        self.crawler.stats.set_value("newsarchive/status", KILLED)
+        self.crawler.stats.set_value(STATUS, KILLED)
         update_run(self.archive.db, self.run_id, {**run_figures(self.crawler.stats.get_stats()), "status": KILLED}, finished=True)
         self.archive.commit()
         self.archive.close()

@@ -16,6 +16,7 @@ lives in Redis rather than in a JOBDIR, and they write nothing into the archive.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -34,9 +35,10 @@ from spiders.portal import PortalSpider
 from .extensions import summarize
 from .pipelines import ArchivePipeline
 from .progress import ProgressBoard
-from .registry import adhoc_source
+from .registry import RegistryError, Source, adhoc_source
 from .runlog import RunLog
 from .scaleout import share
+from .stats import ARTICLES_QUEUED, PROBLEM, STATUS
 
 OVERRIDES_ENV = "NEWSARCHIVE_SCRAPY_SETTINGS"
 
@@ -125,10 +127,33 @@ class Interruption:
         return signal.Signals(self.received[0]).name if self.received else None
 
 
-def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = False, **options) -> tuple[list[tuple[str, dict]], str | None]:
-    """Crawl each target (``{"source": KEY}`` or ``{"url": URL}``, with an optional ``"key"``); return (source key, figures) pairs,
+def spider_class(source: Source) -> type[PortalSpider]:
+    """The spider a source runs with: the class its entry names (``spider = "module:Class"``, a
+    ``PortalSpider`` subclass overriding the named hooks), else ``PortalSpider``. The module is
+    imported and the class looked up by name; nothing is evaluated."""
+    if not source.spider:
+        return PortalSpider
+    module, _, name = source.spider.partition(":")
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise RegistryError(f"{source.key}: spider {source.spider}: cannot import {module} ({exc})") from None
+    except AttributeError:
+        raise RegistryError(f"{source.key}: spider {source.spider}: {module} has no {name}") from None
+    if not (isinstance(found, type) and issubclass(found, PortalSpider)):
+        raise RegistryError(f"{source.key}: spider {source.spider} is not a subclass of PortalSpider")
+    return found
+
+
+def run_crawls(
+    targets: list[dict], *, resume: bool = False, verbose: bool = False, spiders: dict[str, type[PortalSpider]] | None = None,
+    **options,
+) -> tuple[list[tuple[str, dict]], str | None]:
+    """Crawl each target (``{"source": KEY}`` or ``{"url": URL}``, with an optional ``"key"``), each with its
+    spider class from ``spiders`` (by key; ``PortalSpider`` when none); return (source key, figures) pairs,
     the figures with the run's ``status`` and, for a source that looks broken, its ``problem``, and the name of the
     signal that interrupted the crawl (None when none did)."""
+    spiders = spiders or {}
     db_path = Path(options["db_path"])
     shared = bool(options.get("redis_url"))  # the queue is in Redis, and the archive is the writer's
     process = CrawlerProcess(crawl_settings(verbose=verbose, **options))
@@ -142,7 +167,7 @@ def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = Fal
         key = target_key(target)
         jobdir = None if shared else jobs_dir(db_path) / key
         resuming = resume and key in stopped and jobdir.is_dir()
-        crawler = process.create_crawler(PortalSpider)
+        crawler = process.create_crawler(spiders.get(key, PortalSpider))
         if jobdir:
             if not resuming:
                 shutil.rmtree(jobdir, ignore_errors=True)
@@ -161,19 +186,19 @@ def run_crawls(targets: list[dict], *, resume: bool = False, verbose: bool = Fal
     results = []
     for key, crawler, jobdir, _ in runs:
         stats = crawler.stats.get_stats()
-        if interruption.immediate and "newsarchive/status" not in stats:  # its spider never closed
+        if interruption.immediate and STATUS not in stats:  # its spider never closed
             for component in (crawler.get_extension(RunLog), crawler.get_item_pipeline(ArchivePipeline)):
                 if component:
                     component.abandon()
             stats = crawler.stats.get_stats()
-        status = stats.get("newsarchive/status", FAILED)  # FAILED: its spider never opened
+        status = stats.get(STATUS, FAILED)  # FAILED: its spider never opened
         if jobdir and (stats.get("finish_reason") == "finished" or status == KILLED):
             shutil.rmtree(jobdir, ignore_errors=True)
         figures = summarize(stats)
-        figures["queued"] = int(stats.get("newsarchive/articles/queued", 0))
+        figures["queued"] = int(stats.get(ARTICLES_QUEUED, 0))
         if interruption.received and status in (STOPPED, KILLED):
             status = "interrupted"
-        results.append((key, {**figures, "status": status, "problem": stats.get("newsarchive/problem")}))
+        results.append((key, {**figures, "status": status, "problem": stats.get(PROBLEM)}))
     if jobs_dir(db_path).is_dir() and not any(jobs_dir(db_path).iterdir()):
         jobs_dir(db_path).rmdir()
     return results, interruption.name

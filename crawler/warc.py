@@ -19,6 +19,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+from .stats import WARC_RECORDS
 
 DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
@@ -75,7 +76,7 @@ class WarcRecorder:
             http_headers=StatusAndHeaders(f"{response.status} {reason}".strip(), kept, protocol="HTTP/1.1"),
         )
         self.writer.write_request_response_pair(request_record, response_record)
-        self.crawler.stats.inc_value("newsarchive/warc/records")
+        self.crawler.stats.inc_value(WARC_RECORDS)
 
     def spider_closed(self, spider) -> None:
         if self.stream:

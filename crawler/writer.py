@@ -7,9 +7,10 @@ archive meanwhile, and a lock in Redis (``Keys.writer``, renewed while it runs, 
 batches from its head and removes a batch once it is stored: a writer that is killed loses
 nothing, the next one stores the batch again (``save_article`` finds the rows unchanged).
 
-Pages go through the crawl's own item pipelines less extraction, which the crawlers did: those
-before extraction (the raw page) for every page, those after it (archive, corpus) for the pages
-that extracted, and a rejected page is recorded as ``ArchivePipeline`` records one. Each run gets
+Pages go through the crawl's own item pipelines with ``Judged`` in extraction's place (the
+crawlers extracted them): the raw page for every page, archive and corpus for the pages that
+extracted, and a rejected page is dropped and recorded as ``ArchivePipeline`` records one.
+``ArchivePipeline`` says on the item what came of it (``item.outcome``). Each run gets
 its row in ``crawls``, kept by the writer (so the row carries the writer's pid), with the crawl
 process's figures and the writer's article counts, judged as ``RunLog`` judges a run; a run that
 sends nothing for ``NEWSARCHIVE_REDIS_STALE`` seconds while the queue is empty is marked killed.
@@ -39,14 +40,14 @@ from .itemqueue import decode, page_item
 from .items import PageItem
 from .offline import offline_crawler, source_from_row
 from .pipelines import ExtractionPipeline
-from .rawpages import RawPagePipeline
 from .runlog import judge, run_figures, run_status
 from .scaleout import Keys
+from .stats import ARTICLE_OUTCOMES
 
 BATCH = 100  # messages read and removed at a time
 POLL = 0.2  # seconds between looks at an empty queue
 WRITER_TTL = 30  # seconds the Redis lock outlives a writer that stopped renewing it
-OUTCOMES = ("new", "updated", "unchanged")
+OUTCOMES = tuple(ARTICLE_OUTCOMES)  # new, updated, unchanged
 
 RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('EXPIRE', KEYS[1], ARGV[2]) end return 0"
 RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0"
@@ -56,17 +57,25 @@ class WriterBusy(RuntimeError):
     """Another writer drains this queue; the message says which."""
 
 
+class Judged:
+    """Extraction's stand-in in the writer's chain: a crawl process extracted the page; one it
+    rejected is dropped here, as ``ExtractionPipeline`` dropped it there."""
+
+    def process_item(self, item: PageItem) -> PageItem:
+        if item.rejected:
+            raise DropItem(item.rejected)
+        return item
+
+
 class SourceChain:
     """One source's storage pipelines, open while the writer runs."""
 
     def __init__(self, entry: dict, db_path: Path):
         self.crawler = offline_crawler(source_from_row(entry), db_path)
         paths = build_component_list(self.crawler.settings.getwithbase("ITEM_PIPELINES"))
-        classes = [load_object(path) for path in paths]
-        split = classes.index(ExtractionPipeline)
-        self.before = self.build(classes[:split])
-        self.after = self.build(classes[split + 1:])
-        for pipeline in self.before + self.after:
+        classes = [Judged if cls is ExtractionPipeline else cls for cls in map(load_object, paths)]
+        self.pipelines = self.build(classes)
+        for pipeline in self.pipelines:
             if hasattr(pipeline, "open_spider"):
                 pipeline.open_spider()
 
@@ -81,26 +90,20 @@ class SourceChain:
 
     def store(self, item: PageItem) -> str:
         """Store one page; return its outcome: new, updated, unchanged, or why it is no article."""
-        stats = self.crawler.stats
-        before = {o: stats.get_value(f"newsarchive/articles/{o}", 0) for o in OUTCOMES}
-        for pipeline in self.before:
-            if item.raw or not isinstance(pipeline, RawPagePipeline):  # a crawler keeping no pages sends none
-                item = pipeline.process_item(item)
-        if item.rejected:
-            self.crawler.signals.send_catch_log(
-                signal=signals.item_dropped, item=item, response=None, spider=self.crawler.spider,
-                exception=DropItem(item.rejected),
-            )
-            return item.rejected
         try:
-            for pipeline in self.after:
+            for pipeline in self.pipelines:
                 item = pipeline.process_item(item)
         except DropItem as exc:
-            return f"dropped ({exc})"
-        return next((o for o in OUTCOMES if stats.get_value(f"newsarchive/articles/{o}", 0) > before[o]), "stored")
+            if not item.rejected:
+                return f"dropped ({exc})"
+            self.crawler.signals.send_catch_log(
+                signal=signals.item_dropped, item=item, response=None, spider=self.crawler.spider, exception=exc,
+            )
+            return item.rejected
+        return item.outcome or "stored"
 
     def close(self) -> None:
-        for pipeline in self.before + self.after:
+        for pipeline in self.pipelines:
             if hasattr(pipeline, "close_spider"):
                 pipeline.close_spider()
 
@@ -114,7 +117,7 @@ class Run:
 
     def stats(self, crawler_stats: dict) -> dict:
         """The crawl process's stats with the article outcomes that only the writer knows."""
-        return {**crawler_stats, **{f"newsarchive/articles/{o}": self.outcomes[o] for o in OUTCOMES}}
+        return {**crawler_stats, **{ARTICLE_OUTCOMES[o]: self.outcomes[o] for o in OUTCOMES}}
 
 
 class ArchiveWriter:

@@ -1,0 +1,34 @@
+"""Stats keys are named once, in crawler/stats.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from crawler import stats
+
+ROOT = Path(__file__).parent.parent
+KEY_LITERAL = re.compile(r"""[fr]?(["'])newsarchive/(?!\d)""")  # "newsarchive/0.1" is the User-Agent
+
+
+def test_no_stats_key_is_spelt_outside_the_stats_module():
+    spelt = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("crawler", "spiders", "archive", "benchmarks")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path != ROOT / "crawler" / "stats.py"
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if KEY_LITERAL.search(line)
+    ]
+    assert not spelt, f"stats keys spelt by hand (use crawler.stats): {spelt}"
+
+
+def test_every_key_is_namespaced_documented_and_distinct():
+    source = (ROOT / "crawler" / "stats.py").read_text("utf-8")
+    keys = {name: value for name, value in vars(stats).items() if name.isupper() and isinstance(value, str) and name != "PREFIX"}
+    assert len(set(keys.values())) == len(keys)
+    for name, value in keys.items():
+        assert value.startswith("newsarchive/"), name
+        assert re.search(rf"^{name} = .*  # \S", source, re.M), f"{name} has no one-line doc"
+    for table in (stats.ARTICLE_OUTCOMES, stats.REJECTED, stats.SKIPPED):
+        assert set(table.values()) <= set(keys.values())
