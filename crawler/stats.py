@@ -34,7 +34,7 @@ KNOWN_SKIPPED = PREFIX + "known_skipped"  # article links not fetched: already a
 OLD_SKIPPED = PREFIX + "old_skipped"  # article links not fetched: dated before --since
 ARTICLE_PAGES = PREFIX + "article_pages"  # article pages fetched (HTML)
 NOT_HTML = PREFIX + "not_html"  # article links that answered something else than HTML
-ROBOTS_FORBIDDEN = PREFIX + "robots_forbidden"  # requests robots.txt forbade
+FORBIDDEN_BY_ROBOTS = PREFIX + "robots_forbidden"  # requests robots.txt forbade
 FETCH_FAILURES = PREFIX + "fetch_failures"  # requests that failed on the network (refused, timeout, reset)
 BUDGET_EXHAUSTED = PREFIX + "budget_exhausted"  # 1 when --max-pages ended the run
 

@@ -58,13 +58,13 @@ from crawler.stats import (
     CANDIDATES,
     CANDIDATES_NOT_FETCHED,
     FETCH_FAILURES,
+    FORBIDDEN_BY_ROBOTS,
     LISTINGS_FOUND_AS_PAGES,
     LISTING_FAILURES,
     LISTING_PAGES,
     NOT_HTML,
     NOT_MODIFIED,
     POSTBACK_PAGINATION,
-    ROBOTS_FORBIDDEN,
     SKIPPED,
     START_ERROR,
     START_FAILURES,
@@ -398,7 +398,7 @@ class PortalSpider(scrapy.Spider):
         if found_on := failure.request.cb_kwargs.get("found_on"):
             self.judged(found_on, failure.request.url, False, failure.request.cb_kwargs.get("candidate", False))
         if reason == ROBOTS_FORBIDDEN:
-            self.crawler.stats.inc_value(ROBOTS_FORBIDDEN)
+            self.crawler.stats.inc_value(FORBIDDEN_BY_ROBOTS)
             self.logger.info("article page not fetched: %s (%s)", failure.request.url, reason)
             return
         if status is None:

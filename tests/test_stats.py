@@ -32,3 +32,19 @@ def test_every_key_is_namespaced_documented_and_distinct():
         assert re.search(rf"^{name} = .*  # \S", source, re.M), f"{name} has no one-line doc"
     for table in (stats.ARTICLE_OUTCOMES, stats.REJECTED, stats.SKIPPED):
         assert set(table.values()) <= set(keys.values())
+
+
+def test_no_module_rebinds_a_key_it_imports():
+    """A module-level name of its own under a key's name would replace the key where it is used."""
+    import importlib
+
+    keys = {name for name in vars(stats) if name.isupper()}
+    for path in [*sorted((ROOT / "crawler").rglob("*.py")), *sorted((ROOT / "spiders").rglob("*.py"))]:
+        text = path.read_text("utf-8")
+        imported = re.search(r"from (?:\.|crawler\.)stats import \(?([^)]*?)\)?\n(?!\s)", text, re.S)
+        if not imported or path.name == "stats.py":
+            continue
+        module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        for name in re.findall(r"\w+", imported.group(1)):
+            if name in keys:
+                assert getattr(module, name) is getattr(stats, name), f"{path.relative_to(ROOT)} rebinds {name}"
