@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from archive.provinces import lookup
 
 from .registry import Source
+from .rows import Column, field
 
 HEALTH_FIELDS = ("articles", "last_success", "last_run", "last_7_days", "last_30_days", "error_rate", "broken", "problem")
 
@@ -39,25 +40,37 @@ def _when(iso: str | None) -> str:
     return f"{iso[:10]} {iso[11:16]} UTC" if iso else "never"
 
 
-def health_table(registry: dict[str, Source], health: dict[str, dict], others: bool = True) -> Iterator[str]:
-    """Articles (all, last 7 and 30 days), last successful run, HTTP error rate, and ok / BROKEN;
-    with ``others``, also the archive's sources that have no entry (crawled with --url, or dropped)."""
-    yield (f"{'key':<24} {'province':<14} {'articles':>8}  {'last success':<20} {'7d':>4} {'30d':>4} "
-           f"{'errors':>6}  {'health':<7} name")
-    problems = []
+def health_rows(registry: dict[str, Source], health: dict[str, dict], others: bool = True) -> list[dict]:
+    """One row per source for the table: articles (all, last 7 and 30 days), last successful run, HTTP
+    error rate, and ok / BROKEN; with ``others``, also the archive's sources that have no entry
+    (crawled with --url, or dropped)."""
+    rows = []
     # Sources crawled with --url or dropped from the registry still have their rows.
-    keys = list(registry) + (sorted(set(health) - set(registry)) if others else [])
-    for key in keys:
+    for key in list(registry) + (sorted(set(health) - set(registry)) if others else []):
         source, row = registry.get(key), health.get(key, {})
-        name = source.name if source else row.get("name") or ""
-        province = (source.province if source else row.get("province")) or "-"
         rate = row.get("error_rate")
-        state = "BROKEN" if row.get("broken") else ("ok" if row.get("last_run") else "-")
-        yield (f"{key:<24} {province:<14} {row.get('articles', 0):>8}  {_when(row.get('last_success')):<20} "
-               f"{row.get('last_7_days', 0):>4} {row.get('last_30_days', 0):>4} "
-               f"{(f'{rate:.0%}' if rate is not None else '-'):>6}  {state:<7} {name}")
-        if row.get("broken"):
-            problems.append(f"{key}: {row['problem']}")
+        rows.append({
+            "key": key, "province": (source.province if source else row.get("province")) or "-",
+            "articles": row.get("articles", 0), "last_success": _when(row.get("last_success")),
+            "last_7_days": row.get("last_7_days", 0), "last_30_days": row.get("last_30_days", 0),
+            "errors": f"{rate:.0%}" if rate is not None else "-",
+            "health": "BROKEN" if row.get("broken") else ("ok" if row.get("last_run") else "-"),
+            "name": source.name if source else row.get("name") or "", "problem": row.get("problem") if row.get("broken") else None,
+        })
+    return rows
+
+
+HEALTH_COLUMNS = [
+    field("key", width=24), field("province", width=14), field("articles", width=8, align=">"),
+    Column("last success", lambda r: r["last_success"], width=20, gap="  "),
+    Column("7d", lambda r: r["last_7_days"], width=4, align=">"), Column("30d", lambda r: r["last_30_days"], width=4, align=">"),
+    field("errors", width=6, align=">"), field("health", width=7, gap="  "), field("name"),
+]
+
+
+def broken_lines(rows: list[dict]) -> Iterator[str]:
+    """After the table, why each broken source looks broken."""
+    problems = [f"BROKEN {row['key']}: {row['problem']}" for row in rows if row["health"] == "BROKEN"]
     if problems:
         yield ""
-        yield from (f"BROKEN {problem}" for problem in problems)
+        yield from problems
