@@ -1,4 +1,4 @@
-# Two commands matter: `make demo` and `make test`. Both set up .venv first.
+# Two commands matter: `make demo` and `make test`. Both set up .venv first. `make check` is the quick one.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,18 +9,25 @@ PORT      ?= 8001
 # The sample portals' ports in the demo: the same every time, so a second demo crawl changes nothing.
 DEMO_PORTS ?= 8101
 
-.PHONY: setup test demo eval eval-discovery bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
+.PHONY: setup check test demo eval eval-discovery bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
 
 setup: $(STAMP)
 
 # Re-installs only when the packaging changed; the project itself is installed editable.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[redis,parquet,warc,test,dev]'
 	touch $@
 
 test: setup browser redis
 	$(BIN)/python -m pytest -q
+
+# Lint, the import contract (pyproject.toml [tool.importlinter]) and every test that starts no
+# crawl, server or subprocess (the e2e ones are left to `make test`): seconds, not minutes.
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -m "not e2e"
 
 # Serve the sample portals on 127.0.0.1 (ports $(DEMO_PORTS) and up, keys sample-*, their registry
 # kept in $(DEMO_SOURCES) for reextract), crawl them into $(DEMO_DB), never the archive real crawls

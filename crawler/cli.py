@@ -21,7 +21,7 @@ from archive import lock
 from archive.runs import FAILED
 from archive.store import Archive, ArchiveError
 
-from .errors import EXIT_FAILED, Busy, Failed, Interrupted, Refused
+from .errors import EXIT_FAILED, Busy, Failed, Interrupted, Refused, require_extra
 from .export import FORMATS
 from .extract import ExtractionError, extract_article
 from .registry import (
@@ -268,6 +268,10 @@ def crawl(
         since = date.fromisoformat(since) if since else None
     except ValueError:
         raise Refused(f"--since: not a date (YYYY-MM-DD): {since}") from None
+    if redis_url:
+        require_extra("redis", "crawl --redis")
+    if warc_dir:
+        require_extra("warc", "crawl --warc")
     chosen = [] if home_url else (by_status(registry, archived) if all_sources else list(keys))
     spiders = own_spiders([registry[k] for k in chosen])
     if redis_url:
@@ -356,6 +360,7 @@ def write(redis_url, until_done, output, db_path):
     """
     import signal
 
+    require_extra("redis", "write")
     from .runner import crawl_settings
     from .scaleout import RedisUnavailable, connect
     from .writer import ArchiveWriter, WriterBusy
@@ -629,6 +634,8 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
     fmt = fmt or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise Refused(f"{output}: give --format ({', '.join(FORMATS)}) or a file ending in one")
+    if fmt == "parquet":
+        require_extra("parquet", "export --format parquet")
     archive = open_for_reading(db_path)
     filters = Filters(since, until, source_keys, provinces, topic, include_duplicates)
     try:

@@ -4,6 +4,8 @@ and exits with their code."""
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 EXIT_FAILED = 1  # a source failed, a page was no article, an export stopped part way
@@ -37,3 +39,19 @@ class Interrupted(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(self.format_message(), err=True)
+
+
+EXTRAS = {  # an optional feature's extra (pyproject.toml) -> the modules it installs
+    "redis": ("redis", "scrapy_redis"),
+    "parquet": ("pyarrow",),
+    "warc": ("warcio",),
+}
+
+
+def require_extra(extra: str, what: str) -> None:
+    """Refuse ``what`` in one line (exit 2) when the extra it needs is not installed."""
+    for module in EXTRAS[extra]:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise Refused(f"{what} needs the [{extra}] extra: pip install 'newsarchive[{extra}]' (make setup installs it)") from None

@@ -10,7 +10,6 @@ ok, moved (its home page now redirects off its domains) or broken (with why).
 from __future__ import annotations
 
 import re
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -48,7 +47,7 @@ def fetch_page(url: str, timeout: float) -> tuple[str, bytes]:
             return response.geturl(), response.read(DOWNLOAD_MAXSIZE + 1)
     except urllib.error.HTTPError as exc:
         raise ProbeFailure("redirect loop" if 300 <= exc.code < 400 else f"HTTP {exc.code}") from None
-    except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
+    except (TimeoutError, urllib.error.URLError, ConnectionError, OSError) as exc:
         raise ProbeFailure(str(getattr(exc, "reason", exc))) from None
 
 

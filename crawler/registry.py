@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .extract.hints import ExtractHints
+
 BUNDLED = Path(__file__).parent / "sources"
 KINDS = {"newspaper", "party-portal", "government-portal", "magazine", "unknown"}
 HINT_KEYS = ("prune_xpaths", "title_xpaths", "date_xpaths", "author_xpaths")
@@ -27,14 +29,6 @@ SPIDER_RE = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$")  # modul
 
 class RegistryError(ValueError):
     """A source file that cannot be used; the message names the file and the fault."""
-
-
-@dataclass(frozen=True)
-class ExtractHints:
-    prune_xpaths: tuple[str, ...] = ()
-    title_xpaths: tuple[str, ...] = ()
-    date_xpaths: tuple[str, ...] = ()
-    author_xpaths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

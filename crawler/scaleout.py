@@ -10,8 +10,8 @@ list (``crawler.itemqueue``); ``newsarchive write`` drains that list into the ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import redis
 from scrapy.settings import SETTINGS_PRIORITIES, Settings
 
 # Where a crawl process's components differ from a crawl that writes the archive itself: extraction
@@ -25,6 +25,9 @@ CRAWLER_EXTENSIONS = {
     "crawler.itemqueue.QueuedRunLog": 510,
 }
 SCHEDULER = "crawler.frontier.SharedScheduler"
+
+if TYPE_CHECKING:
+    import redis
 
 
 class RedisUnavailable(RuntimeError):
@@ -66,6 +69,8 @@ class Keys:
 
 def connect(url: str) -> redis.Redis:
     """A client for ``url``, checked with a PING; a bad URL or an unreachable server raises ``RedisUnavailable``."""
+    import redis  # the [redis] extra: imported only in Redis mode
+
     try:
         server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30, retry_on_timeout=True)
         server.ping()

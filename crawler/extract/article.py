@@ -21,9 +21,9 @@ import trafilatura
 from lxml import etree, html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
-from ..registry import ExtractHints
 from .authors import author_from_markup, byline_after, merge_authors, people, take_bylines
 from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes
+from .hints import ExtractHints
 from .jsonld import read_linked_data
 from .markup import carries, marks
 from .published import find_published, last_resort
