@@ -210,7 +210,11 @@ def shield(keep: list[etree._Element | None]) -> None:
         if not (element.get("class") or element.get("id")):
             continue
         scratch = etree.Element("div")
-        etree.SubElement(scratch, element.tag, {k: v for k, v in element.attrib.items() if k in {"class", "id"}})
+        marks = {k: v for k, v in element.attrib.items() if k in {"class", "id"}}
+        try:
+            etree.SubElement(scratch, element.tag, marks)
+        except ValueError:  # broken markup gives the HTML parser tag names XML refuses ('id="x"')
+            etree.SubElement(scratch, "div", marks)
         if any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS):
             element.attrib.pop("class", None)
             element.attrib.pop("id", None)
