@@ -47,8 +47,8 @@ clean:
 
 # Extraction quality on tests/eval: ours beside plain trafilatura.
 eval: setup
-	$(BIN)/python -m crawler.evaluation tests/eval
-	$(BIN)/python -m crawler.topic_eval tests/topic
+	$(BIN)/python benchmarks/eval_extraction.py tests/eval
+	$(BIN)/python benchmarks/eval_topic.py tests/topic
 
 # Extraction seconds on 1, 4 and 16 MB pages, ours beside plain trafilatura: linear in page size.
 bench-extract: setup
@@ -57,7 +57,7 @@ bench-extract: setup
 # Discovery on the tests/discoveryweb portals (one per CMS family): `crawl --url` beside a plain
 # Scrapy CrawlSpider, articles found, non-articles stored, requests per article. A measurement: exits 0.
 eval-discovery: setup
-	$(BIN)/python -m crawler.discovery_eval
+	$(BIN)/python benchmarks/eval_discovery.py
 
 # Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
 bench-export: setup

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import trafilatura
 
-from crawler.stats import ARTICLES_NEW, ARTICLES_UNCHANGED, ARTICLES_UPDATED, CPU_ANNOTATE, CPU_EXTRACT, CPU_STORE
+from crawler.crawl.stats import ARTICLES_NEW, ARTICLES_UNCHANGED, ARTICLES_UPDATED, CPU_ANNOTATE, CPU_EXTRACT, CPU_STORE
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))

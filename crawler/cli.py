@@ -21,10 +21,10 @@ from archive import lock
 from archive.runs import FAILED
 from archive.store import Archive, ArchiveError
 
-from .errors import EXIT_FAILED, Busy, Failed, Interrupted, Refused, require_extra
-from .export import FORMATS
-from .extract import ExtractionError, extract_article
-from .registry import (
+from crawler.errors import EXIT_FAILED, Busy, Failed, Interrupted, Refused, require_extra
+from crawler.corpus.export import FORMATS
+from crawler.extract import ExtractionError, extract_article
+from crawler.sources.registry import (
     BUNDLED,
     KEY_RE,
     KINDS,
@@ -34,9 +34,9 @@ from .registry import (
     Source,
     load_registry,
 )
-from .rows import Column, counts, field, output_options, print_rows
-from .settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, bad_setting
-from .topic import TOPIC
+from crawler.rows import Column, counts, field, output_options, print_rows
+from crawler.crawl.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, bad_setting
+from crawler.corpus.topic import TOPIC
 
 
 def hold_archive(db_path: Path, command: str) -> None:
@@ -111,7 +111,7 @@ def sources(key, remove_key, yes, province, kind, status, output, db_path: Path,
     """
     from archive.runs import source_health
 
-    from .health import HEALTH_COLUMNS, broken_lines, health_rows, record, select
+    from crawler.sources.health import HEALTH_COLUMNS, broken_lines, health_rows, record, select
 
     if remove_key:
         remove(remove_key, yes, db_path)
@@ -177,7 +177,7 @@ def crawls(source_key, limit, output, db_path: Path):
 def print_draft(key: str, db_path: Path) -> None:
     from archive.shapes import load_shapes
 
-    from .shapes import draft_entry
+    from crawler.discovery.shapes import draft_entry
 
     archive = open_for_reading(db_path)
     try:
@@ -278,7 +278,7 @@ def crawl(
         shared_crawl_checks(redis_url, resume)
     else:
         hold_archive(db_path, "crawl")
-    from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
+    from crawler.crawl.runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
     targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in chosen]
     results, interrupted = run_crawls(
@@ -300,7 +300,7 @@ def own_spiders(sources: list[Source]) -> dict:
     """The spider classes the entries that name one ask for, by key; one line and exit 2 for a bad one."""
     if not any(s.spider for s in sources):
         return {}
-    from .runner import spider_class
+    from crawler.crawl.runner import spider_class
 
     try:
         return {s.key: spider_class(s) for s in sources if s.spider}
@@ -333,7 +333,7 @@ def by_status(registry: dict[str, Source], archived: bool) -> list[str]:
 
 def shared_crawl_checks(redis_url: str, resume: bool) -> None:
     """A crawl process in Redis mode takes no archive lock (the writer does): only the server is checked."""
-    from .scaleout import RedisUnavailable, connect
+    from crawler.scaleout.connection import RedisUnavailable, connect
 
     if resume:
         raise Refused("--resume does not apply with --redis: the shared queue carries on by itself")
@@ -361,9 +361,9 @@ def write(redis_url, until_done, output, db_path):
     import signal
 
     require_extra("redis", "write")
-    from .runner import crawl_settings
-    from .scaleout import RedisUnavailable, connect
-    from .writer import ArchiveWriter, WriterBusy
+    from crawler.crawl.runner import crawl_settings
+    from crawler.scaleout.connection import RedisUnavailable, connect
+    from crawler.scaleout.writer import ArchiveWriter, WriterBusy
 
     try:
         server = connect(redis_url)
@@ -397,7 +397,7 @@ def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
 
     Each run is a `crawl` of its own; a run that finds the archive locked by another crawl is skipped.
     """
-    from .schedule import crawl_forever, parse_interval
+    from crawler.crawl.schedule import crawl_forever, parse_interval
 
     if bool(keys) == all_sources:
         raise Refused("give source keys or --all (one of them)")
@@ -417,7 +417,7 @@ def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
 def _read_input(target: str) -> tuple[bytes, str | None]:
     """The page's bytes and, for a URL, the URL it came from; a page over the crawl's size limit is refused."""
     if valid_url(target):
-        from .probe import ProbeFailure, fetch_page
+        from crawler.crawl.probe import ProbeFailure, fetch_page
 
         try:
             fetched, page = fetch_page(target, DOWNLOAD_TIMEOUT)
@@ -453,8 +453,8 @@ def _source_for(url: str | None, registry: dict[str, Source], key: str | None) -
 
 def _extract_one(target: str, url: str | None, registry: dict[str, Source], source_key: str | None) -> dict:
     """One input's record: the article and whether it is one (with the reason when not)."""
-    from .extract import parse_html
-    from .extract.verdict import not_an_article
+    from crawler.extract import parse_html
+    from crawler.extract.verdict import not_an_article
 
     page, fetched_url = _read_input(target)
     tree = parse_html(page)
@@ -525,9 +525,9 @@ def probe(target, all_sources, timeout, registry, sources_dir):
 
     TARGET is a registry key or a home page URL. Exit 1 when a source probed is broken.
     """
-    from .probe import describe
-    from .probe import probe as run_probe
-    from .registry import adhoc_source, load_families
+    from crawler.crawl.probe import describe
+    from crawler.crawl.probe import probe as run_probe
+    from crawler.sources.registry import adhoc_source, load_families
 
     if bool(target) == all_sources:
         raise Refused("give a source key or URL, or --all (one of them)")
@@ -627,9 +627,9 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
     Exit 2 when nothing was written (a bad filter, a target that cannot be written), 1 when the
     export stopped part way (a full disk, a pipe its reader closed).
     """
-    from .export import ExportError, ExportStopped, Filters
-    from .export import export as write_export
-    from .output import OutputRefused
+    from crawler.corpus.export import ExportError, ExportStopped, Filters
+    from crawler.corpus.export import export as write_export
+    from archive.output import OutputRefused
 
     fmt = fmt or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
@@ -659,7 +659,7 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
 @sources_option
 def reextract(source_key, output, db_path, registry, sources_dir):
     """Re-run extraction over the stored pages, offline; rewrite only the rows whose extraction changed."""
-    from .reextract import reextract as run_reextract
+    from crawler.corpus.reextract import reextract as run_reextract
 
     archive = open_existing(db_path)
     stored = {r[0] for r in archive.db.execute("select distinct source from raw_pages")}
@@ -681,7 +681,7 @@ def reextract(source_key, output, db_path, registry, sources_dir):
 @db_option
 def annotate(source_key, db_path):
     """Recompute province since 2025, topic and duplicate links for every article."""
-    from .corpus import Annotator
+    from crawler.corpus.annotate import Annotator
 
     open_existing(db_path).close()
     hold_archive(db_path, "annotate")

@@ -15,7 +15,7 @@ from functools import wraps
 
 import click
 
-from .errors import Refused
+from crawler.errors import Refused
 
 FORMATS = ("table", "json", "csv")
 

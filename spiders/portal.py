@@ -3,17 +3,17 @@
 ``scrapy crawl portal -a source=KEY`` crawls a registry source: its start pages (party-building
 sections first), their pagination, its feeds and sitemaps, and the article pages they link to,
 never leaving the source's domains. ``-a url=URL`` crawls a portal with no registry entry from
-its home page alone: a listing's repeated item blocks (``crawler.listing``) give article candidates
-whatever their URLs look like, the generic rules of ``crawler.links`` add the URL shapes they know,
+its home page alone: a listing's repeated item blocks (``crawler.discovery.listing``) give article candidates
+whatever their URLs look like, the generic rules of ``crawler.discovery.links`` add the URL shapes they know,
 and the page decides (``crawler.extract.verdict``). What such a crawl confirms is learnt
-(``crawler.shapes``): the next run starts from the listings that gave articles and takes the learnt
+(``crawler.discovery.shapes``): the next run starts from the listings that gave articles and takes the learnt
 article pattern's matches for articles, and goes back to discovery from the home page when those
 listings no longer link to any.
 
 A site's quirks belong in its registry entry; a behaviour that a site needs and others do not
 is a named hook here (``listing_links``, ``article_request``) that a subclass may override.
 
-Runs are incremental (``crawler.incremental``): articles the archive holds are not requested,
+Runs are incremental (``crawler.discovery.incremental``): articles the archive holds are not requested,
 listings are asked for conditionally, and pagination stops where only known articles remain.
 """
 
@@ -42,15 +42,15 @@ from archive.shapes import PortalShapes, load_shapes
 from archive.store import Archive, ArchiveError
 from crawler.extract import ExtractionError, parse_html
 from crawler.extract.text import decode_page
-from crawler.candidates import CandidatePool
-from crawler.incremental import CrawlPlan, choose_mode, page_number
-from crawler.items import PageItem
-from crawler.links import MAX_SECTION_ANCHOR_WORDS, Link, LinkClassifier, canonicalize, is_pagination, page_links
-from crawler.listing import Listing, read_listing
-from crawler.middlewares import retry_after
-from crawler.registry import Source, adhoc_source, load_registry
-from crawler.shapes import learn
-from crawler.stats import (
+from crawler.discovery.candidates import CandidatePool
+from crawler.discovery.incremental import CrawlPlan, choose_mode, page_number
+from crawler.crawl.items import PageItem
+from crawler.discovery.links import MAX_SECTION_ANCHOR_WORDS, Link, LinkClassifier, canonicalize, is_pagination, page_links
+from crawler.discovery.listing import Listing, read_listing
+from crawler.crawl.middlewares import retry_after
+from crawler.sources.registry import Source, adhoc_source, load_registry
+from crawler.discovery.shapes import learn
+from crawler.crawl.stats import (
     ARTICLES_NEW,
     ARTICLE_LINKS,
     ARTICLE_PAGES,
@@ -482,7 +482,7 @@ ROBOTS_FORBIDDEN = "IgnoreRequest: Forbidden by robots.txt"
 def failure_reason(failure: Failure) -> tuple[int | None, str]:
     """The HTTP status of a failed request (None for a network failure) and a short reason. The
     reason names the wait a Retry-After asked for: the one line about a request given up for
-    asking too long (``crawler.middlewares.RetryAfter`` logs none of its own)."""
+    asking too long (``crawler.crawl.middlewares.RetryAfter`` logs none of its own)."""
     if failure.check(HttpError):
         response = failure.value.response
         asked = retry_after(response.headers.get("Retry-After"))

@@ -142,7 +142,7 @@ def target(url: str) -> str:
 def assert_only_entry_points_asked(web, requests: list[dict], sites) -> None:
     """An incremental re-run asked each site for its start pages, feeds and sitemaps alone,
     conditionally, and each answered "not modified"."""
-    from crawler.registry import load_source
+    from crawler.sources.registry import load_source
 
     for site in sites:
         source = load_source(web.registry / f"{site}.toml")

@@ -8,13 +8,13 @@ import tomllib
 import pytest
 
 from conftest import SITES, site_expectations
-from crawler.evaluation import DEFAULT_DIR, evaluate, load_labels, ours
+from eval_extraction import DEFAULT_DIR, evaluate, load_labels, ours
 from crawler.extract import ExtractionError, extract_article
 from crawler.extract.authors import person, take_bylines
 from crawler.extract.furniture import is_furniture_line
 from crawler.extract.text import fold, normalize
 from crawler.extract.titles import strip_site_name
-from crawler.registry import ExtractHints
+from crawler.sources.registry import ExtractHints
 
 
 def test_normalize_folds_unicode_variants():

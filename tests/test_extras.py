@@ -60,5 +60,5 @@ def test_a_plain_crawl_needs_no_extra():
     import subprocess
 
     code = ("import sys; sys.modules.update(redis=None, scrapy_redis=None, pyarrow=None, warcio=None); "
-            "import crawler.cli, crawler.runner, spiders.portal, crawler.export")
+            "import crawler.cli, crawler.crawl.runner, spiders.portal, crawler.corpus.export")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0

@@ -10,7 +10,7 @@ import pytest
 from archive.datasette import build_datasette
 from archive.provinces import lookup, province_2025, provinces
 from archive.store import Archive
-from crawler.corpus import Annotator
+from crawler.corpus.annotate import Annotator
 
 # Nghị quyết 202/2025/QH15: the 23 provinces made by merging, and what each was made of.
 MERGED = {

@@ -9,8 +9,8 @@ import pytest
 import sqlite_utils
 
 from conftest import CLI, CRAWL_ENV, TESTS
-from crawler.registry import RegistryError, load_source
-from crawler.runner import spider_class
+from crawler.sources.registry import RegistryError, load_source
+from crawler.crawl.runner import spider_class
 from spiders.portal import PortalSpider
 
 HOOKED = TESTS / "spiders_custom"

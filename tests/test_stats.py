@@ -1,11 +1,11 @@
-"""Stats keys are named once, in crawler/stats.py."""
+"""Stats keys are named once, in crawler/crawl/stats.py."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from crawler import stats
+from crawler.crawl import stats
 
 ROOT = Path(__file__).parent.parent
 KEY_LITERAL = re.compile(r"""[fr]?(["'])newsarchive/(?!\d)""")  # "newsarchive/0.1" is the User-Agent
@@ -16,7 +16,7 @@ def test_no_stats_key_is_spelt_outside_the_stats_module():
         f"{path.relative_to(ROOT)}:{number}"
         for folder in ("crawler", "spiders", "archive", "benchmarks")
         for path in sorted((ROOT / folder).rglob("*.py"))
-        if path != ROOT / "crawler" / "stats.py"
+        if path != ROOT / "crawler" / "crawl" / "stats.py"
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
         if KEY_LITERAL.search(line)
     ]
@@ -24,7 +24,7 @@ def test_no_stats_key_is_spelt_outside_the_stats_module():
 
 
 def test_every_key_is_namespaced_documented_and_distinct():
-    source = (ROOT / "crawler" / "stats.py").read_text("utf-8")
+    source = (ROOT / "crawler" / "crawl" / "stats.py").read_text("utf-8")
     keys = {name: value for name, value in vars(stats).items() if name.isupper() and isinstance(value, str) and name != "PREFIX"}
     assert len(set(keys.values())) == len(keys)
     for name, value in keys.items():
