@@ -1,4 +1,4 @@
-# Two commands matter: `make demo` and `make test`. Both set up .venv first.
+# Two commands matter: `make demo` and `make test`. Both set up .venv first. `make check` is the quick one.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,18 +9,25 @@ PORT      ?= 8001
 # The sample portals' ports in the demo: the same every time, so a second demo crawl changes nothing.
 DEMO_PORTS ?= 8101
 
-.PHONY: setup test demo eval eval-discovery bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
+.PHONY: setup check test demo eval eval-discovery bench bench-extract bench-export bench-requests bench-datasette browser redis screenshots clean
 
 setup: $(STAMP)
 
 # Re-installs only when the packaging changed; the project itself is installed editable.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[redis,parquet,warc,test,dev]'
 	touch $@
 
 test: setup browser redis
 	$(BIN)/python -m pytest -q
+
+# Lint, the import contract (pyproject.toml [tool.importlinter]) and every test that starts no
+# crawl, server or subprocess (the e2e ones are left to `make test`): seconds, not minutes.
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -m "not e2e"
 
 # Serve the sample portals on 127.0.0.1 (ports $(DEMO_PORTS) and up, keys sample-*, their registry
 # kept in $(DEMO_SOURCES) for reextract), crawl them into $(DEMO_DB), never the archive real crawls
@@ -40,8 +47,8 @@ clean:
 
 # Extraction quality on tests/eval: ours beside plain trafilatura.
 eval: setup
-	$(BIN)/python -m crawler.evaluation tests/eval
-	$(BIN)/python -m crawler.topic_eval tests/topic
+	$(BIN)/python benchmarks/eval_extraction.py tests/eval
+	$(BIN)/python benchmarks/eval_topic.py tests/topic
 
 # Extraction seconds on 1, 4 and 16 MB pages, ours beside plain trafilatura: linear in page size.
 bench-extract: setup
@@ -50,7 +57,7 @@ bench-extract: setup
 # Discovery on the tests/discoveryweb portals (one per CMS family): `crawl --url` beside a plain
 # Scrapy CrawlSpider, articles found, non-articles stored, requests per article. A measurement: exits 0.
 eval-discovery: setup
-	$(BIN)/python -m crawler.discovery_eval
+	$(BIN)/python benchmarks/eval_discovery.py
 
 # Export speed and memory on synthetic archives of 20,000 and 200,000 articles (kept in benchmarks/data).
 bench-export: setup

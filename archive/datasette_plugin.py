@@ -14,8 +14,6 @@ from datasette.filters import FilterArguments
 from datasette.utils import await_me_maybe
 from markupsafe import Markup, escape
 
-from crawler.extract.text import fold
-
 from .chart import monthly_chart
 from .days import day_problem, iso_day
 from .facets import OnePassFacet
@@ -30,6 +28,7 @@ from .search import (
     search_query,
     toned_query,
 )
+from .textnorm import fold
 
 DATABASE = "archive"
 VIETNAM = timezone(timedelta(hours=7))

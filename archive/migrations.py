@@ -1,22 +1,22 @@
-"""Schema changes as numbered migrations, applied once each and recorded in ``_migrations``.
+"""Schema changes as numbered migrations, applied once each through sqlite-utils' ``Migrations``
+(recorded in ``_sqlite_migrations`` under the set ``newsarchive``).
 
 A migration is appended, never edited: an archive made by an older version is brought up to
-date by running what it has not yet seen, and no row is lost on the way.
+date by running what it has not yet seen, and no row is lost on the way. Archives made before
+the move to sqlite-utils' runner kept their record in ``_migrations``; ``bridge_old_bookkeeping``
+carries it over the first time such an archive is opened for writing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
-
-
-def migration(function: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
-    MIGRATIONS.append((function.__name__, function))
-    return function
+MIGRATIONS = Migrations("newsarchive")
+migration = MIGRATIONS()  # the decorator: registers a function under its own name, in order
+OLD_TABLE = "_migrations"  # the record kept by this project's own runner, before sqlite-utils' one
 
 
 @migration
@@ -433,20 +433,39 @@ def m027_source_counts(db: sqlite_utils.Database) -> None:
 
 def pending(db: sqlite_utils.Database) -> list[str]:
     """The migrations ``db`` lacks, found without writing (read-only connections too)."""
-    done = {row["name"] for row in db["_migrations"].rows} if db["_migrations"].exists() else set()
-    return [name for name, _ in MIGRATIONS if name not in done]
+    done = {m.name for m in MIGRATIONS.applied(db)} | _old_bookkeeping(db)
+    return [m.name for m in MIGRATIONS.pending(db) if m.name not in done]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations ``db`` lacks, each in its own transaction; return their names."""
-    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
-    done = {row["name"] for row in db["_migrations"].rows}
-    applied = []
-    for name, function in MIGRATIONS:
-        if name in done:
-            continue
-        with db.conn:
-            function(db)
-            db["_migrations"].insert({"name": name, "applied_at": datetime.now(UTC).isoformat(timespec="seconds")})
-        applied.append(name)
-    return applied
+    due = pending(db)
+    bridge_old_bookkeeping(db)
+    MIGRATIONS.apply(db)
+    return due
+
+
+def every_migration() -> list[tuple[str, Callable[[sqlite_utils.Database], None]]]:
+    """Every migration in order, as (name, function)."""
+    return [(m.name, m.fn) for m in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]
+
+
+def _old_bookkeeping(db: sqlite_utils.Database) -> set[str]:
+    return {row["name"] for row in db[OLD_TABLE].rows} if db[OLD_TABLE].exists() else set()
+
+
+def bridge_old_bookkeeping(db: sqlite_utils.Database) -> None:
+    """The one bridging step: an archive made before the move to sqlite-utils' ``Migrations`` kept
+    its applied migrations in ``_migrations`` (name, applied_at); they are carried into
+    ``_sqlite_migrations`` under this set's name, with their dates, in one transaction, and the old
+    table goes, so such an archive opens unchanged and nothing runs twice."""
+    if not db[OLD_TABLE].exists():
+        return
+    with db.atomic():
+        MIGRATIONS.ensure_migrations_table(db)
+        known = {m.name for m in MIGRATIONS.applied(db)}
+        db[MIGRATIONS.migrations_table].insert_all(
+            {"migration_set": MIGRATIONS.name, "name": row["name"], "applied_at": row["applied_at"]}
+            for row in db.query(f"select name, applied_at from {OLD_TABLE} order by rowid") if row["name"] not in known
+        )
+        db[OLD_TABLE].drop()

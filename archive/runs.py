@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 RUNNING, FINISHED, INCOMPLETE, STOPPED, KILLED, FAILED = "running", "finished", "incomplete", "stopped", "killed", "failed"
-SUCCESSFUL = (FINISHED, INCOMPLETE)  # the run went through; INCOMPLETE: some listing pages are still to be walked
 
 
 def utc_now() -> str:

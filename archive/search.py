@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from crawler.extract.text import fold, one_line
+from .textnorm import fold, one_line
 
 # A "quoted phrase", or a run of anything but white space and quotes.
 TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')

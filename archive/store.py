@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from crawler.output import writable
+from archive.output import writable
 
 from . import lock
 from .migrations import migrate, pending

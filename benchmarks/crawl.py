@@ -29,6 +29,8 @@ from pathlib import Path
 
 import trafilatura
 
+from crawler.crawl.stats import ARTICLES_NEW, ARTICLES_UNCHANGED, ARTICLES_UPDATED, CPU_ANNOTATE, CPU_EXTRACT, CPU_STORE
+
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 from synthweb import SyntheticWeb  # noqa: E402
@@ -128,10 +130,10 @@ def crawl(tmp: Path, name: str) -> dict:
     return {
         "wall": wall, "cpu": cpu, "rss": max(peaks.values()), "rss_total": sum(peaks.values()),
         "requests": total("downloader/request_count"), "pages": total("downloader/response_count"),
-        "new": total("newsarchive/articles/new"), "stored": total("newsarchive/articles/new") + total("newsarchive/articles/updated")
-        + total("newsarchive/articles/unchanged"),
-        "cpu_extract": total("newsarchive/cpu/extract"), "cpu_store": total("newsarchive/cpu/store"),
-        "cpu_annotate": total("newsarchive/cpu/annotate"),
+        "new": total(ARTICLES_NEW), "stored": total(ARTICLES_NEW) + total(ARTICLES_UPDATED)
+        + total(ARTICLES_UNCHANGED),
+        "cpu_extract": total(CPU_EXTRACT), "cpu_store": total(CPU_STORE),
+        "cpu_annotate": total(CPU_ANNOTATE),
         "db_bytes": sum(p.stat().st_size for p in tmp.glob(f"{name}.db*")),
     }
 

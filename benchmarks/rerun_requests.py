@@ -32,7 +32,7 @@ def main() -> None:
         servers = serve_sites(sites, log)
         write_registry(sites, {key: s.server_address[1] for key, s in servers.items()}, tmp / "sources")
         counts = []
-        for run in ("full crawl", "re-run"):
+        for _run in ("full crawl", "re-run"):
             before = len(log.read_text().splitlines()) if log.exists() else 0
             subprocess.run([str(CLI), "crawl", "--all", "--sources", str(tmp / "sources"), "--db", str(tmp / "a.db")],
                            check=True, env=ENV, capture_output=True)

@@ -10,7 +10,6 @@ A crawl exits 1 when a source failed, 130 when it was interrupted (README: "Exit
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -22,19 +21,22 @@ from archive import lock
 from archive.runs import FAILED
 from archive.store import Archive, ArchiveError
 
-from .export import FORMATS
-from .extract import ExtractionError, extract_article
-from .registry import BUNDLED, KEY_RE, KINDS, STATUSES, ExtractHints, RegistryError, Source, load_registry
-from .settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, bad_setting
-from .topic import TOPIC
-
-EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
-
-
-def fail(message: str, code: int = 2) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
+from crawler.errors import EXIT_FAILED, Busy, Failed, Interrupted, Refused, require_extra
+from crawler.corpus.export import FORMATS
+from crawler.extract import ExtractionError, extract_article
+from crawler.sources.registry import (
+    BUNDLED,
+    KEY_RE,
+    KINDS,
+    STATUSES,
+    ExtractHints,
+    RegistryError,
+    Source,
+    load_registry,
+)
+from crawler.rows import Column, counts, field, output_options, print_rows
+from crawler.crawl.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, bad_setting
+from crawler.corpus.topic import TOPIC
 
 
 def hold_archive(db_path: Path, command: str) -> None:
@@ -43,9 +45,9 @@ def hold_archive(db_path: Path, command: str) -> None:
     try:
         lock.acquire(db_path, command)
     except lock.ArchiveBusy as exc:
-        fail(str(exc), EXIT_BUSY)
+        raise Busy(str(exc)) from None
     except OSError as exc:
-        fail(f"{db_path}: cannot be written ({exc.strerror})")
+        raise Refused(f"{db_path}: cannot be written ({exc.strerror})") from None
     try:
         archive = Archive(db_path)
         try:
@@ -54,7 +56,7 @@ def hold_archive(db_path: Path, command: str) -> None:
             archive.close()
     except ArchiveError as exc:
         lock.release(db_path)
-        fail(str(exc))
+        raise Refused(str(exc)) from None
 
 
 def db_option(function):
@@ -74,7 +76,7 @@ def sources_option(function):
         try:
             registry = load_registry(sources_dir or BUNDLED)
         except RegistryError as exc:
-            fail(str(exc))
+            raise Refused(str(exc)) from None
         return function(*args, registry=registry, sources_dir=sources_dir, **kwargs)
 
     return wrapper
@@ -98,17 +100,18 @@ def cli():
 @click.option("--province", help="Only sources of this province, named as before or since the 2025 merger.")
 @click.option("--kind", type=click.Choice(sorted(KINDS)), help="Only sources of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only active or only archived sources.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per source, with its health.")
+@output_options
 @db_option
 @sources_option
-def sources(key, remove_key, yes, province, kind, status, as_json, db_path: Path, registry: dict[str, Source], sources_dir):
+def sources(key, remove_key, yes, province, kind, status, output, db_path: Path, registry: dict[str, Source], sources_dir):
     """List the registry with each source's health: articles, last successful run, errors, broken or not.
 
-    With KEY, print what crawls with --url learnt of that portal as a draft registry entry.
+    With KEY, print what crawls with --url learnt of that portal as a draft registry entry. --json
+    and --csv give each source's entry with its health.
     """
     from archive.runs import source_health
 
-    from .health import health_table, record, select
+    from crawler.sources.health import HEALTH_COLUMNS, broken_lines, health_rows, record, select
 
     if remove_key:
         remove(remove_key, yes, db_path)
@@ -124,12 +127,13 @@ def sources(key, remove_key, yes, province, kind, status, as_json, db_path: Path
     try:
         chosen = select(registry, province, kind, status)
     except ValueError as exc:
-        fail(str(exc))
-    if as_json:
-        for source in chosen.values():
-            click.echo(json.dumps(record(source, health.get(source.key, {})), ensure_ascii=False))
+        raise Refused(str(exc)) from None
+    if output != "table":
+        print_rows([record(source, health.get(source.key, {})) for source in chosen.values()], HEALTH_COLUMNS, output)
         return
-    for line in health_table(chosen, health, others=not (province or kind or status)):
+    rows = health_rows(chosen, health, others=not (province or kind or status))
+    print_rows(rows, HEALTH_COLUMNS, output)
+    for line in broken_lines(rows):
         click.echo(line)
 
 
@@ -137,12 +141,23 @@ CRAWL_COLUMNS = ("id", "source", "mode", "status", "started_at", "finished_at", 
                  "articles_updated", "articles_failed", "http_errors", "fetch_failures", "health", "problem")
 
 
+RUN_COLUMNS = [
+    Column("started (UTC)", lambda r: r["started_at"][:16].replace("T", " "), width=16),
+    field("source", width=28, gap="  "), Column("mode", lambda r: r["mode"] or "", width=11), field("status", width=10),
+    Column("secs", lambda r: f"{r['duration'] or 0:.0f}", width=6, align=">"), field("pages", width=6, align=">"),
+    Column("new", lambda r: r["articles_new"], width=5, align=">"), Column("upd", lambda r: r["articles_updated"], width=5, align=">"),
+    Column("failed", lambda r: r["articles_failed"], width=6, align=">"),
+    Column("errors", lambda r: r["http_errors"] + r["fetch_failures"], width=6, align=">"),
+    Column("health", lambda r: "BROKEN: " + (r["problem"] or "") if r["health"] == "broken" else (r["health"] or ""), gap="  "),
+]
+
+
 @cli.command()
 @click.option("--source", "source_key", metavar="KEY", help="Only this source's runs.")
 @click.option("--limit", default=50, show_default=True, help="How many runs, newest first.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per run.")
+@output_options
 @db_option
-def crawls(source_key, limit, as_json, db_path: Path):
+def crawls(source_key, limit, output, db_path: Path):
     """The run log, newest first: each source's runs with mode, status, duration, pages, articles and errors."""
     archive = open_for_reading(db_path)
     try:
@@ -153,26 +168,16 @@ def crawls(source_key, limit, as_json, db_path: Path):
         ))
     finally:
         archive.close()
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-        return
-    if not rows:
+    if not rows and output == "table":
         click.echo(f"no runs{f' of {source_key}' if source_key else ''} in {db_path}")
         return
-    click.echo(f"{'started (UTC)':<16}  {'source':<28} {'mode':<11} {'status':<10} {'secs':>6} {'pages':>6} "
-               f"{'new':>5} {'upd':>5} {'failed':>6} {'errors':>6}  health")
-    for r in rows:
-        health = "BROKEN: " + (r["problem"] or "") if r["health"] == "broken" else (r["health"] or "")
-        click.echo(f"{r['started_at'][:16].replace('T', ' '):<16}  {r['source']:<28} {r['mode'] or '':<11} {r['status']:<10} "
-                   f"{r['duration'] or 0:>6.0f} {r['pages']:>6} {r['articles_new']:>5} {r['articles_updated']:>5} "
-                   f"{r['articles_failed']:>6} {r['http_errors'] + r['fetch_failures']:>6}  {health}")
+    print_rows(rows, RUN_COLUMNS, output)
 
 
 def print_draft(key: str, db_path: Path) -> None:
     from archive.shapes import load_shapes
 
-    from .shapes import draft_entry
+    from crawler.discovery.shapes import draft_entry
 
     archive = open_for_reading(db_path)
     try:
@@ -181,9 +186,9 @@ def print_draft(key: str, db_path: Path) -> None:
     finally:
         archive.close()
     if row is None:
-        fail(f"unknown source: {key} (not in {db_path})", 1)
+        raise Failed(f"unknown source: {key} (not in {db_path})")
     if shapes is None:
-        fail(f"{key}: no shapes learnt (a crawl with --url that stores articles learns them)", 1)
+        raise Failed(f"{key}: no shapes learnt (a crawl with --url that stores articles learns them)")
     click.echo(draft_entry(row, shapes), nl=False)
 
 
@@ -197,11 +202,11 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
     try:
         counts = source_counts(archive.db, key)
         if counts is None:
-            fail(f"unknown source: {key} (nothing of it in {db_path})", 1)
+            raise Failed(f"unknown source: {key} (nothing of it in {db_path})")
         articles = counts["articles"]
         click.echo(f"{key}: removing it deletes {articles} articles, {counts['pages']} pages, {counts['crawls']} runs", err=True)
         if articles and not yes:
-            fail(f"{key} has {articles} articles: give --yes to delete them with it", 1)
+            raise Failed(f"{key} has {articles} articles: give --yes to delete them with it")
         remove_source(archive.db, key)
     finally:
         archive.close()
@@ -230,70 +235,90 @@ def remove(key: str, yes: bool, db_path: Path) -> None:
     "--redis", "redis_url", metavar="URL",
     help="Share the frontier with the other crawl processes on this Redis and queue articles for `newsarchive write`.",
 )
+@output_options
 @db_option
 @sources_option
 def crawl(
     keys, all_sources, archived, home_url, adhoc_key, max_pages, refresh, since, resume, known_depth, verbose, overrides, warc_dir,
-    redis_url, db_path, registry, sources_dir,
+    redis_url, output, db_path, registry, sources_dir,
 ):
     """Crawl sources into the archive and print a per-source summary.
 
     Runs are incremental: only what is new since the last run is fetched.
     """
     if sum(map(bool, (keys, all_sources, home_url))) != 1:
-        fail("give source keys, --all, or --url URL (one of them)")
+        raise Refused("give source keys, --all, or --url URL (one of them)")
     if home_url and not valid_url(home_url):
-        fail(f"not an http(s) URL: {home_url}")
+        raise Refused(f"not an http(s) URL: {home_url}")
     if adhoc_key and not home_url:
-        fail("--key names a portal crawled with --url")
+        raise Refused("--key names a portal crawled with --url")
     if archived and not all_sources:
-        fail("--archived goes with --all (a source named by its key is crawled whatever its status)")
+        raise Refused("--archived goes with --all (a source named by its key is crawled whatever its status)")
     if adhoc_key and not KEY_RE.match(adhoc_key):
-        fail(f"--key: not a key (a-z, 0-9, -): {adhoc_key}")
+        raise Refused(f"--key: not a key (a-z, 0-9, -): {adhoc_key}")
     bad = [o for o in overrides if "=" not in o or not o.split("=", 1)[0].isupper()]
     if bad:
-        fail(f"not a NAME=VALUE setting: {bad[0]}")
+        raise Refused(f"not a NAME=VALUE setting: {bad[0]}")
     if problem := bad_setting(dict(o.split("=", 1) for o in overrides)):
-        fail(problem)
+        raise Refused(problem)
     unknown = [k for k in keys if k not in registry]
     if unknown:
-        fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
+        raise Refused(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
     try:
         since = date.fromisoformat(since) if since else None
     except ValueError:
-        fail(f"--since: not a date (YYYY-MM-DD): {since}")
+        raise Refused(f"--since: not a date (YYYY-MM-DD): {since}") from None
+    if redis_url:
+        require_extra("redis", "crawl --redis")
+    if warc_dir:
+        require_extra("warc", "crawl --warc")
+    chosen = [] if home_url else (by_status(registry, archived) if all_sources else list(keys))
+    spiders = own_spiders([registry[k] for k in chosen])
     if redis_url:
         shared_crawl_checks(redis_url, resume)
     else:
         hold_archive(db_path, "crawl")
-    from .runner import run_crawls  # Scrapy loads slowly: not before a refusal
+    from crawler.crawl.runner import run_crawls  # Scrapy loads slowly: not before a refusal
 
-    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in (by_status(registry, archived) if all_sources else keys)]
+    targets = [{"url": home_url, "key": adhoc_key}] if home_url else [{"source": k} for k in chosen]
     results, interrupted = run_crawls(
-        targets, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
+        targets, spiders=spiders, db_path=db_path, sources_dir=sources_dir, max_pages=max_pages, verbose=verbose,
         overrides=dict(o.split("=", 1) for o in overrides), warc_dir=warc_dir,
         refresh=refresh, since=since, known_depth=known_depth, resume=resume, redis_url=redis_url,
     )
     if redis_url:
-        print_shared_results(results)
+        print_shared_results(results, output)
     else:
-        print_results(results)
+        print_results(results, output)
     if interrupted:
-        click.echo(f"interrupted ({interrupted}): the articles counted are stored; `crawl --resume` or the next crawl fetches the rest", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        raise Interrupted(f"interrupted ({interrupted}): the articles counted are stored; `crawl --resume` or the next crawl fetches the rest")
     if any(figures["status"] == FAILED for _, figures in results):
-        sys.exit(1)
+        raise click.exceptions.Exit(EXIT_FAILED)
 
 
-def print_results(results: list[tuple[str, dict]]) -> None:
-    click.echo(
-        f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'failed':>7} {'errors':>7}  status"
-    )
-    for key, figures in results:
-        click.echo(
-            f"{key:<24} {figures['pages']:>6} {figures['new']:>5} {figures['updated']:>8} "
-            f"{figures['unchanged']:>10} {figures['failed']:>7} {figures['errors']:>7}  {figures['status']}"
-        )
+def own_spiders(sources: list[Source]) -> dict:
+    """The spider classes the entries that name one ask for, by key; one line and exit 2 for a bad one."""
+    if not any(s.spider for s in sources):
+        return {}
+    from crawler.crawl.runner import spider_class
+
+    try:
+        return {s.key: spider_class(s) for s in sources if s.spider}
+    except RegistryError as exc:
+        raise Refused(str(exc)) from None
+
+
+SOURCE = field("source", width=24)
+SUMMARY_COLUMNS = [SOURCE, *counts(("pages", 6), ("new", 5), ("updated", 8), ("unchanged", 10), ("failed", 7), ("errors", 7)),
+                   field("status", gap="  ")]
+SHARED_SUMMARY_COLUMNS = [SOURCE, *counts(("pages", 6), ("queued", 7), ("failed", 7), ("errors", 7)), field("status", gap="  ")]
+WRITER_COLUMNS = [SOURCE, *counts(("pages", 6), ("new", 5), ("updated", 8), ("unchanged", 10), ("rejected", 9))]
+REEXTRACT_COLUMNS = [SOURCE, *counts(("pages", 6), ("updated", 8), ("new", 5), ("unchanged", 10)),
+                     Column("rejected", lambda r: r["failed"] + r["not_article"], width=9, align=">")]
+
+
+def print_results(results: list[tuple[str, dict]], output: str) -> None:
+    print_rows([{"source": key, **figures} for key, figures in results], SUMMARY_COLUMNS, output)
     for key, figures in results:
         if figures["status"] == FAILED:
             click.echo(f"Error: {key} failed: {figures['problem'] or 'its crawl did not run'}", err=True)
@@ -308,45 +333,42 @@ def by_status(registry: dict[str, Source], archived: bool) -> list[str]:
 
 def shared_crawl_checks(redis_url: str, resume: bool) -> None:
     """A crawl process in Redis mode takes no archive lock (the writer does): only the server is checked."""
-    from .scaleout import RedisUnavailable, connect
+    from crawler.scaleout.connection import RedisUnavailable, connect
 
     if resume:
-        fail("--resume does not apply with --redis: the shared queue carries on by itself")
+        raise Refused("--resume does not apply with --redis: the shared queue carries on by itself")
     try:
         connect(redis_url).close()
     except RedisUnavailable as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
 
 
-def print_shared_results(results: list[tuple[str, dict]]) -> None:
+def print_shared_results(results: list[tuple[str, dict]], output: str) -> None:
     """What a crawl process in Redis mode knows: what it fetched and queued, not what the writer stored."""
-    click.echo(f"{'source':<24} {'pages':>6} {'queued':>7} {'failed':>7} {'errors':>7}  status")
-    for key, figures in results:
-        click.echo(
-            f"{key:<24} {figures['pages']:>6} {figures['queued']:>7} {figures['failed']:>7} "
-            f"{figures['errors']:>7}  {figures['status']}"
-        )
+    print_rows([{"source": key, **figures} for key, figures in results], SHARED_SUMMARY_COLUMNS, output)
 
 
 @cli.command()
 @click.option("--redis", "redis_url", required=True, metavar="URL", help="The Redis server the crawl processes queue on.")
 @click.option("--until-done", is_flag=True, help="Stop once nothing is queued and no crawl process is running.")
+@output_options
 @db_option
-def write(redis_url, until_done, db_path):
+def write(redis_url, until_done, output, db_path):
     """Store what crawls with --redis queued into the archive: its one writer, until stopped.
 
     Start one writer per archive, beside any number of `crawl --redis URL` processes.
     """
     import signal
 
-    from .runner import crawl_settings
-    from .scaleout import RedisUnavailable, connect
-    from .writer import ArchiveWriter, WriterBusy
+    require_extra("redis", "write")
+    from crawler.crawl.runner import crawl_settings
+    from crawler.scaleout.connection import RedisUnavailable, connect
+    from crawler.scaleout.writer import ArchiveWriter, WriterBusy
 
     try:
         server = connect(redis_url)
     except RedisUnavailable as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
     hold_archive(db_path, "write")
     stop = []
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -356,16 +378,12 @@ def write(redis_url, until_done, db_path):
     try:
         writer.run(until_done=until_done, stopping=lambda: bool(stop))
     except WriterBusy as exc:
-        fail(f"{redis_url}: {exc}", EXIT_BUSY)
+        raise Busy(f"{redis_url}: {exc}") from None
     finally:
         writer.close()
         lock.release(db_path)
-    click.echo(f"{'source':<24} {'pages':>6} {'new':>5} {'updated':>8} {'unchanged':>10} {'rejected':>9}")
-    for key, counts in sorted(writer.totals.items()):
-        click.echo(
-            f"{key:<24} {counts['pages']:>6} {counts['new']:>5} {counts['updated']:>8} "
-            f"{counts['unchanged']:>10} {counts['rejected']:>9}"
-        )
+    print_rows([{"source": key, **{name: counts[name] for name in ("pages", "new", "updated", "unchanged", "rejected")}}
+                for key, counts in sorted(writer.totals.items())], WRITER_COLUMNS, output)
 
 
 @cli.command()
@@ -379,17 +397,17 @@ def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
 
     Each run is a `crawl` of its own; a run that finds the archive locked by another crawl is skipped.
     """
-    from .schedule import crawl_forever, parse_interval
+    from crawler.crawl.schedule import crawl_forever, parse_interval
 
     if bool(keys) == all_sources:
-        fail("give source keys or --all (one of them)")
+        raise Refused("give source keys or --all (one of them)")
     unknown = [k for k in keys if k not in registry]
     if unknown:
-        fail(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
+        raise Refused(f"unknown source: {', '.join(unknown)} (see `newsarchive sources`)")
     try:
         seconds = parse_interval(interval)
     except ValueError as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
     command = ["crawl", *(keys or ["--all"]), "--db", str(db_path)]
     if sources_dir:
         command += ["--sources", str(sources_dir)]
@@ -399,7 +417,7 @@ def schedule(keys, all_sources, interval, db_path, registry, sources_dir):
 def _read_input(target: str) -> tuple[bytes, str | None]:
     """The page's bytes and, for a URL, the URL it came from; a page over the crawl's size limit is refused."""
     if valid_url(target):
-        from .probe import ProbeFailure, fetch_page
+        from crawler.crawl.probe import ProbeFailure, fetch_page
 
         try:
             fetched, page = fetch_page(target, DOWNLOAD_TIMEOUT)
@@ -435,8 +453,8 @@ def _source_for(url: str | None, registry: dict[str, Source], key: str | None) -
 
 def _extract_one(target: str, url: str | None, registry: dict[str, Source], source_key: str | None) -> dict:
     """One input's record: the article and whether it is one (with the reason when not)."""
-    from .extract import parse_html
-    from .extract.verdict import not_an_article
+    from crawler.extract import parse_html
+    from crawler.extract.verdict import not_an_article
 
     page, fetched_url = _read_input(target)
     tree = parse_html(page)
@@ -464,14 +482,14 @@ def extract(inputs, url, url_from, source_key, registry, sources_dir):
     any input failed or was no article.
     """
     if source_key and source_key not in registry:
-        fail(f"unknown source: {source_key}")
+        raise Refused(f"unknown source: {source_key}")
     if url and not valid_url(url):
-        fail(f"not an http(s) URL: {url}")
+        raise Refused(f"not an http(s) URL: {url}")
     if url and len(inputs) > 1:
-        fail("--url names one page: with several inputs give --url-from FILE=URL")
+        raise Refused("--url names one page: with several inputs give --url-from FILE=URL")
     mapping = dict(item.split("=", 1) for item in url_from if "=" in item)
     if bad := next((u for u in mapping.values() if not valid_url(u)), None):
-        fail(f"not an http(s) URL: {bad}")
+        raise Refused(f"not an http(s) URL: {bad}")
     single = len(inputs) == 1
     failed = False
     for target in inputs:
@@ -479,7 +497,7 @@ def extract(inputs, url, url_from, source_key, registry, sources_dir):
             record = _extract_one(target, mapping.get(target) or url, registry, source_key)
         except (OSError, ValueError, ExtractionError) as exc:
             if single:
-                fail(f"{target}: {exc}")
+                raise Refused(f"{target}: {exc}") from None
             record = {"article": False, "error": str(exc)}
         failed = failed or not record["article"]
         if single:
@@ -487,12 +505,12 @@ def extract(inputs, url, url_from, source_key, registry, sources_dir):
         else:
             click.echo(json.dumps({"input": target, **record}, ensure_ascii=False))
     if failed:
-        sys.exit(1)
+        raise click.exceptions.Exit(EXIT_FAILED)
 
 
 def port_number(ctx, param, value: int) -> int:
     if not 1 <= value <= 65535:
-        fail(f"--port {value}: not a port (1 to 65535)")
+        raise Refused(f"--port {value}: not a port (1 to 65535)")
     return value
 
 
@@ -507,18 +525,18 @@ def probe(target, all_sources, timeout, registry, sources_dir):
 
     TARGET is a registry key or a home page URL. Exit 1 when a source probed is broken.
     """
-    from .probe import describe
-    from .probe import probe as run_probe
-    from .registry import adhoc_source, load_families
+    from crawler.crawl.probe import describe
+    from crawler.crawl.probe import probe as run_probe
+    from crawler.sources.registry import adhoc_source, load_families
 
     if bool(target) == all_sources:
-        fail("give a source key or URL, or --all (one of them)")
+        raise Refused("give a source key or URL, or --all (one of them)")
     if target and target not in registry and not valid_url(target):
-        fail(f"unknown source: {target} (give a key of `newsarchive sources` or an http(s) URL)")
+        raise Refused(f"unknown source: {target} (give a key of `newsarchive sources` or an http(s) URL)")
     try:
         families = load_families(sources_dir or BUNDLED)
     except RegistryError as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
     if all_sources:
         reports = [run_probe(s, families, timeout) for s in registry.values() if s.status == "active"]
         for report in reports:
@@ -527,7 +545,7 @@ def probe(target, all_sources, timeout, registry, sources_dir):
         reports = [run_probe(registry.get(target) or adhoc_source(target), families, timeout)]
         click.echo("\n".join(describe(reports[0])))
     if any(r.status == "broken" for r in reports):
-        sys.exit(1)
+        raise click.exceptions.Exit(EXIT_FAILED)
 
 
 @cli.command()
@@ -541,17 +559,17 @@ def serve(db_path: Path, host: str, port: int, allow_sql: bool):
     from archive.store import upgrade_for_reading
 
     if not db_path.is_file():
-        fail(f"{db_path}: no such archive")
+        raise Refused(f"{db_path}: no such archive")
     try:
         upgraded = upgrade_for_reading(db_path)
     except ArchiveError as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
     if upgraded:
         click.echo(f"{db_path}: brought up to date ({', '.join(upgraded)})", err=True)
     try:
         sock = listen(host, port)
     except OSError as exc:
-        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        raise Refused(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     click.echo(f"Serving {db_path} on http://{f'[{host}]' if ':' in host else host}:{port}/ (CTRL+C to quit)", err=True)
     serve_archive(db_path, sock, sql=allow_sql)
 
@@ -559,11 +577,11 @@ def serve(db_path: Path, host: str, port: int, allow_sql: bool):
 def open_existing(db_path: Path) -> Archive:
     """The archive at ``db_path``, brought up to date; a missing or broken file fails by name."""
     if not db_path.is_file():
-        fail(f"{db_path}: no such archive")
+        raise Refused(f"{db_path}: no such archive")
     try:
         return Archive(db_path)
     except ArchiveError as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
 
 
 def open_for_reading(db_path: Path) -> Archive:
@@ -573,12 +591,12 @@ def open_for_reading(db_path: Path) -> Archive:
     from archive.store import upgrade_for_reading
 
     if not db_path.is_file():
-        fail(f"{db_path}: no such archive")
+        raise Refused(f"{db_path}: no such archive")
     try:
         upgrade_for_reading(db_path)
         return Archive(db_path, readonly=True)
     except ArchiveError as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
 
 
 def iso_date(ctx, param, value: str | None):
@@ -587,7 +605,7 @@ def iso_date(ctx, param, value: str | None):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail(f"{param.opts[0]} {value}: not a date (YYYY-MM-DD)")
+        raise Refused(f"{param.opts[0]} {value}: not a date (YYYY-MM-DD)") from None
 
 
 @cli.command()
@@ -609,24 +627,26 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
     Exit 2 when nothing was written (a bad filter, a target that cannot be written), 1 when the
     export stopped part way (a full disk, a pipe its reader closed).
     """
-    from .export import ExportError, ExportStopped, Filters
-    from .export import export as write_export
-    from .output import OutputRefused
+    from crawler.corpus.export import ExportError, ExportStopped, Filters
+    from crawler.corpus.export import export as write_export
+    from archive.output import OutputRefused
 
     fmt = fmt or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
-        fail(f"{output}: give --format ({', '.join(FORMATS)}) or a file ending in one")
+        raise Refused(f"{output}: give --format ({', '.join(FORMATS)}) or a file ending in one")
+    if fmt == "parquet":
+        require_extra("parquet", "export --format parquet")
     archive = open_for_reading(db_path)
     filters = Filters(since, until, source_keys, provinces, topic, include_duplicates)
     try:
         count = write_export(archive.db, fmt, output, filters)
     except (ExportError, OutputRefused) as exc:
-        fail(str(exc))
+        raise Refused(str(exc)) from None
     except ExportStopped as exc:
         click.echo(str(exc), err=True)
-        sys.exit(1)
+        raise click.exceptions.Exit(EXIT_FAILED) from None
     except OSError as exc:
-        fail(f"{'standard output' if str(output) == '-' else output}: {exc.strerror or exc} (export stopped)", 1)
+        raise Failed(f"{'standard output' if str(output) == '-' else output}: {exc.strerror or exc} (export stopped)") from None
     finally:
         archive.close()
     click.echo(f"{count} articles written to {output}", err=True)
@@ -634,30 +654,26 @@ def export(fmt, output, since, until, source_keys, provinces, topic, include_dup
 
 @cli.command()
 @click.option("--source", "source_key", help="Only this source's pages.")
+@output_options
 @db_option
 @sources_option
-def reextract(source_key, db_path, registry, sources_dir):
+def reextract(source_key, output, db_path, registry, sources_dir):
     """Re-run extraction over the stored pages, offline; rewrite only the rows whose extraction changed."""
-    from .reextract import reextract as run_reextract
+    from crawler.corpus.reextract import reextract as run_reextract
 
     archive = open_existing(db_path)
     stored = {r[0] for r in archive.db.execute("select distinct source from raw_pages")}
     archive.close()
     if source_key and source_key not in stored:
-        fail(f"unknown source: {source_key} (no stored pages in {db_path})")
+        raise Refused(f"unknown source: {source_key} (no stored pages in {db_path})")
     hold_archive(db_path, "reextract")
     try:
         results = run_reextract(db_path, registry, source_key)
     finally:
         lock.release(db_path)
-    click.echo(f"{'source':<24} {'pages':>6} {'updated':>8} {'new':>5} {'unchanged':>10} {'rejected':>9}")
-    for key, figures in results:
-        click.echo(
-            f"{key:<24} {figures['pages']:>6} {figures['updated']:>8} {figures['new']:>5} "
-            f"{figures['unchanged']:>10} {figures['failed'] + figures['not_article']:>9}"
-        )
+    print_rows([{"source": key, **figures} for key, figures in results], REEXTRACT_COLUMNS, output)
     changed = sum(f["updated"] + f["new"] for _, f in results)
-    click.echo(f"{changed} rows changed")
+    click.echo(f"{changed} rows changed", err=output != "table")  # after JSON or CSV rows: on stderr
 
 
 @cli.command()
@@ -665,7 +681,7 @@ def reextract(source_key, db_path, registry, sources_dir):
 @db_option
 def annotate(source_key, db_path):
     """Recompute province since 2025, topic and duplicate links for every article."""
-    from .corpus import Annotator
+    from crawler.corpus.annotate import Annotator
 
     open_existing(db_path).close()
     hold_archive(db_path, "annotate")

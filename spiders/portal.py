@@ -3,17 +3,17 @@
 ``scrapy crawl portal -a source=KEY`` crawls a registry source: its start pages (party-building
 sections first), their pagination, its feeds and sitemaps, and the article pages they link to,
 never leaving the source's domains. ``-a url=URL`` crawls a portal with no registry entry from
-its home page alone: a listing's repeated item blocks (``crawler.listing``) give article candidates
-whatever their URLs look like, the generic rules of ``crawler.links`` add the URL shapes they know,
+its home page alone: a listing's repeated item blocks (``crawler.discovery.listing``) give article candidates
+whatever their URLs look like, the generic rules of ``crawler.discovery.links`` add the URL shapes they know,
 and the page decides (``crawler.extract.verdict``). What such a crawl confirms is learnt
-(``crawler.shapes``): the next run starts from the listings that gave articles and takes the learnt
+(``crawler.discovery.shapes``): the next run starts from the listings that gave articles and takes the learnt
 article pattern's matches for articles, and goes back to discovery from the home page when those
 listings no longer link to any.
 
 A site's quirks belong in its registry entry; a behaviour that a site needs and others do not
 is a named hook here (``listing_links``, ``article_request``) that a subclass may override.
 
-Runs are incremental (``crawler.incremental``): articles the archive holds are not requested,
+Runs are incremental (``crawler.discovery.incremental``): articles the archive holds are not requested,
 listings are asked for conditionally, and pagination stops where only known articles remain.
 """
 
@@ -42,14 +42,34 @@ from archive.shapes import PortalShapes, load_shapes
 from archive.store import Archive, ArchiveError
 from crawler.extract import ExtractionError, parse_html
 from crawler.extract.text import decode_page
-from crawler.candidates import CandidatePool
-from crawler.incremental import CrawlPlan, choose_mode, page_number
-from crawler.items import PageItem
-from crawler.links import MAX_SECTION_ANCHOR_WORDS, Link, LinkClassifier, canonicalize, is_pagination, page_links
-from crawler.listing import Listing, read_listing
-from crawler.middlewares import retry_after
-from crawler.registry import Source, adhoc_source, load_registry
-from crawler.shapes import learn
+from crawler.discovery.candidates import CandidatePool
+from crawler.discovery.incremental import CrawlPlan, choose_mode, page_number
+from crawler.crawl.items import PageItem
+from crawler.discovery.links import MAX_SECTION_ANCHOR_WORDS, Link, LinkClassifier, canonicalize, is_pagination, page_links
+from crawler.discovery.listing import Listing, read_listing
+from crawler.crawl.middlewares import retry_after
+from crawler.sources.registry import Source, adhoc_source, load_registry
+from crawler.discovery.shapes import learn
+from crawler.crawl.stats import (
+    ARTICLES_NEW,
+    ARTICLE_LINKS,
+    ARTICLE_PAGES,
+    BUDGET_EXHAUSTED,
+    CANDIDATES,
+    CANDIDATES_NOT_FETCHED,
+    FETCH_FAILURES,
+    FORBIDDEN_BY_ROBOTS,
+    LISTINGS_FOUND_AS_PAGES,
+    LISTING_FAILURES,
+    LISTING_PAGES,
+    NOT_HTML,
+    NOT_MODIFIED,
+    POSTBACK_PAGINATION,
+    SKIPPED,
+    START_ERROR,
+    START_FAILURES,
+    START_PAGES,
+)
 
 GENERIC_SECTION_HOPS = 1  # home -> section pages; pagination does not count as a hop
 # Our errbacks log each failed page once, with its URL and reason; Scrapy's own lines about the
@@ -136,7 +156,7 @@ class PortalSpider(scrapy.Spider):
         for request in requests:
             if self.budget is not None:
                 if self.budget <= 0:
-                    self.crawler.stats.set_value("newsarchive/budget_exhausted", 1)
+                    self.crawler.stats.set_value(BUDGET_EXHAUSTED, 1)
                     return
                 self.budget -= 1
             yield request
@@ -152,7 +172,7 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.within_budget(self.start_requests_for_source()):
             if request.meta["start"]:
-                self.crawler.stats.inc_value("newsarchive/start_pages")
+                self.crawler.stats.inc_value(START_PAGES)
             yield request
 
     def start_requests_for_source(self) -> Iterator[scrapy.Request]:
@@ -181,7 +201,7 @@ class PortalSpider(scrapy.Spider):
     def not_modified(self, response: Response) -> bool:
         """Count a 304; otherwise remember the listing's validators for the next run."""
         if response.status == 304:
-            self.crawler.stats.inc_value("newsarchive/not_modified")
+            self.crawler.stats.inc_value(NOT_MODIFIED)
             return True
         etag, last_modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
         self.pages_seen[canonicalize(response.url)] = {
@@ -198,15 +218,15 @@ class PortalSpider(scrapy.Spider):
         request, stats = failure.request, self.crawler.stats
         status, reason = failure_reason(failure)
         if status is None:
-            stats.inc_value("newsarchive/fetch_failures")
+            stats.inc_value(FETCH_FAILURES)
         self.logger.warning("listing page failed: %s (%s)", request.url, reason)
         if self.learnt:
             self.stale_listings += 1
         if request.meta.get("start"):
-            stats.inc_value("newsarchive/start_failures")
-            stats.set_value("newsarchive/start_error", f"{request.url} ({reason})")
+            stats.inc_value(START_FAILURES)
+            stats.set_value(START_ERROR, f"{request.url} ({reason})")
         if status is None or status >= 500 or status == 429:
-            stats.inc_value("newsarchive/listing_failures")
+            stats.inc_value(LISTING_FAILURES)
 
     # Named hooks ---------------------------------------------------------------------------
 
@@ -235,7 +255,7 @@ class PortalSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         if self.not_modified(response):
             return
-        self.crawler.stats.inc_value("newsarchive/listing_pages")
+        self.crawler.stats.inc_value(LISTING_PAGES)
         if isinstance(response, TextResponse):
             yield from self.within_budget(self.follow_listing(response, hops, streak, section))
 
@@ -294,23 +314,23 @@ class PortalSpider(scrapy.Spider):
             self.stale_listings += 1
         if structure.postback:
             stats = self.crawler.stats
-            if not stats.get_value("newsarchive/postback_pagination"):
+            if not stats.get_value(POSTBACK_PAGINATION):
                 self.logger.info("listing paginates by postback (javascript:__doPostBack), not followed: %s", url)
-            stats.inc_value("newsarchive/postback_pagination")
+            stats.inc_value(POSTBACK_PAGINATION)
 
     def candidate_requests(self, listing: str, candidates: list[Link]) -> Iterator[scrapy.Request]:
         """The first few of a listing's candidates found by structure alone; the rest as they prove out."""
         fresh = []
         for link in candidates:
             if reason := self.plan.skip(link):
-                self.crawler.stats.inc_value(f"newsarchive/{reason}_skipped")
+                self.crawler.stats.inc_value(SKIPPED[reason])
             elif link.url not in self.requested:
                 fresh.append(link)
-        self.crawler.stats.inc_value("newsarchive/article_links", len(candidates))
+        self.crawler.stats.inc_value(ARTICLE_LINKS, len(candidates))
         if not fresh:
             return
         pool = self.pools[listing] = CandidatePool(self.candidate_misses, deque(fresh))
-        self.crawler.stats.inc_value("newsarchive/candidates", len(fresh))
+        self.crawler.stats.inc_value(CANDIDATES, len(fresh))
         for link in pool.release():
             yield self.article_request(link.url, link.listing_date, listing, candidate=True)
 
@@ -319,7 +339,7 @@ class PortalSpider(scrapy.Spider):
         like a story's, as Joomla's ``Itemid=`` does): its links are followed as a section's, from the
         page already fetched. The page decides both ways."""
         response = HtmlResponse(url, body=body.encode("utf-8"), encoding="utf-8")
-        self.crawler.stats.inc_value("newsarchive/listings_found_as_pages")
+        self.crawler.stats.inc_value(LISTINGS_FOUND_AS_PAGES)
         for request in self.within_budget(self.follow_listing(response, hops=GENERIC_SECTION_HOPS)):
             self.crawler.engine.crawl(request)
 
@@ -335,7 +355,7 @@ class PortalSpider(scrapy.Spider):
         for request in self.within_budget(released):
             self.crawler.engine.crawl(request)
         if dropped := pool.give_up():
-            self.crawler.stats.inc_value("newsarchive/candidates_not_fetched", dropped)
+            self.crawler.stats.inc_value(CANDIDATES_NOT_FETCHED, dropped)
             self.logger.info("%d candidates of %s not fetched: %d were no article", dropped, found_on, pool.misses)
 
     def learnt_shapes(self) -> PortalShapes | None:
@@ -345,7 +365,7 @@ class PortalSpider(scrapy.Spider):
     def idle(self) -> None:
         """Learnt listings that failed or link to no article the learnt pattern matches, and nothing new
         found: discover the portal again from its home page."""
-        if not self.learnt or not self.stale_listings or self.crawler.stats.get_value("newsarchive/articles/new"):
+        if not self.learnt or not self.stale_listings or self.crawler.stats.get_value(ARTICLES_NEW):
             return
         self.logger.info("learnt listings link to no article any more: discovering %s again", self.discovery.home)
         self.learnt = None
@@ -358,10 +378,10 @@ class PortalSpider(scrapy.Spider):
     def article_requests(self, articles: list[Link], found_on: str | None = None) -> Iterator[scrapy.Request]:
         """Requests for the article links the plan does not skip (known, or older than ``--since``)."""
         stats = self.crawler.stats
-        stats.inc_value("newsarchive/article_links", len(articles))
+        stats.inc_value(ARTICLE_LINKS, len(articles))
         for link in articles:
             if reason := self.plan.skip(link):
-                stats.inc_value(f"newsarchive/{reason}_skipped")
+                stats.inc_value(SKIPPED[reason])
                 continue
             yield self.article_request(link.url, link.listing_date, found_on)
 
@@ -378,11 +398,11 @@ class PortalSpider(scrapy.Spider):
         if found_on := failure.request.cb_kwargs.get("found_on"):
             self.judged(found_on, failure.request.url, False, failure.request.cb_kwargs.get("candidate", False))
         if reason == ROBOTS_FORBIDDEN:
-            self.crawler.stats.inc_value("newsarchive/robots_forbidden")
+            self.crawler.stats.inc_value(FORBIDDEN_BY_ROBOTS)
             self.logger.info("article page not fetched: %s (%s)", failure.request.url, reason)
             return
         if status is None:
-            self.crawler.stats.inc_value("newsarchive/fetch_failures")
+            self.crawler.stats.inc_value(FETCH_FAILURES)
         level = logging.INFO if status in (404, 410) else logging.WARNING
         self.logger.log(level, "article page failed: %s (%s)", failure.request.url, reason)
         if status in (404, 410):
@@ -396,11 +416,11 @@ class PortalSpider(scrapy.Spider):
         self, response: Response, listing_date: str | None = None, found_on: str | None = None, candidate: bool = False,
     ) -> Iterator[PageItem]:
         if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("newsarchive/not_html")
+            self.crawler.stats.inc_value(NOT_HTML)
             if found_on:
                 self.judged(found_on, response.url, False, candidate)
             return
-        self.crawler.stats.inc_value("newsarchive/article_pages")
+        self.crawler.stats.inc_value(ARTICLE_PAGES)
         yield PageItem(
             url=canonicalize(response.url),
             source=self.source.key,
@@ -462,7 +482,7 @@ ROBOTS_FORBIDDEN = "IgnoreRequest: Forbidden by robots.txt"
 def failure_reason(failure: Failure) -> tuple[int | None, str]:
     """The HTTP status of a failed request (None for a network failure) and a short reason. The
     reason names the wait a Retry-After asked for: the one line about a request given up for
-    asking too long (``crawler.middlewares.RetryAfter`` logs none of its own)."""
+    asking too long (``crawler.crawl.middlewares.RetryAfter`` logs none of its own)."""
     if failure.check(HttpError):
         response = failure.value.response
         asked = retry_after(response.headers.get("Retry-After"))

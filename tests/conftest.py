@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import socket
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +23,21 @@ SITES = TESTS / "sites"
 CLI = Path(sys.executable).parent / "newsarchive"
 # Crawls of the local servers need none of the politeness delays real portals get.
 CRAWL_ENV = {**os.environ, "NEWSARCHIVE_SCRAPY_SETTINGS": json.dumps({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False})}
+
+
+# End-to-end tests start a crawl, a server or the CLI in a subprocess: marked ``e2e`` so that
+# ``make check`` (``-m "not e2e"``) runs the rest in seconds and ``make test`` runs everything.
+# A test is one when it uses a fixture that serves something, or starts a process itself.
+E2E_FIXTURES = {"sample_web", "own_web", "fault_web", "redis_server", "browser", "served"}
+E2E_CALLS = re.compile(r"\b(run_cli|start_cli|start_sample_web|subprocess\.|Popen)\b")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        function = getattr(item, "function", None)
+        starts = function is not None and E2E_CALLS.search(inspect.getsource(function))
+        if E2E_FIXTURES & set(getattr(item, "fixturenames", ())) or starts:
+            item.add_marker(pytest.mark.e2e)
 
 
 def site_expectations() -> dict[str, dict]:
@@ -125,7 +142,7 @@ def target(url: str) -> str:
 def assert_only_entry_points_asked(web, requests: list[dict], sites) -> None:
     """An incremental re-run asked each site for its start pages, feeds and sitemaps alone,
     conditionally, and each answered "not modified"."""
-    from crawler.registry import load_source
+    from crawler.sources.registry import load_source
 
     for site in sites:
         source = load_source(web.registry / f"{site}.toml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from archive.migrations import MIGRATIONS
+from archive.migrations import MIGRATIONS, every_migration
 from archive.store import Archive, ArchiveError
 from conftest import first_release_archive
 
@@ -33,7 +33,7 @@ def archive(tmp_path):
 
 def test_new_archive_is_migrated_and_in_wal_mode(archive):
     assert archive.db.journal_mode == "wal"
-    assert {r["name"] for r in archive.db["_migrations"].rows} == {name for name, _ in MIGRATIONS}
+    assert {m.name for m in MIGRATIONS.applied(archive.db)} == {name for name, _ in every_migration()}
     assert {"articles", "sources", "articles_fts"} <= set(archive.db.table_names())
 
 
@@ -48,7 +48,7 @@ def test_reopening_applies_nothing_twice(tmp_path, archive):
     archive.save_article(ROW)
     again = Archive(archive.path)
     assert again.db["articles"].count == 1
-    assert again.db["_migrations"].count == len(MIGRATIONS)
+    assert again.db["_sqlite_migrations"].count == len(every_migration())
 
 
 def test_one_row_per_url_updated_in_place(archive):

@@ -110,7 +110,7 @@ def test_extract_says_a_listing_is_no_article_and_exits_1():
 
 
 def test_extract_refuses_a_page_over_the_size_limit_in_one_line(tmp_path):
-    from crawler.settings import DOWNLOAD_MAXSIZE
+    from crawler.crawl.settings import DOWNLOAD_MAXSIZE
 
     huge = tmp_path / "huge.html"
     with huge.open("wb") as file:

@@ -53,7 +53,7 @@ def test_an_older_archive_gets_its_counts(tmp_path):
     db.execute("drop table article_counts")
     for suffix in ("ai", "ad", "au"):
         db.execute(f"drop trigger article_counts_{suffix}")
-    db.execute("delete from _migrations where name = 'm026_article_counts'")
+    db.execute("delete from _sqlite_migrations where name = 'm026_article_counts'")
     db["sources"].insert({"key": "sonla", "name": "Báo Sơn La", "province": "Sơn La"})
     db["articles"].insert_all([{**ROW, "url": str(i), "first_seen": ROW["fetched_at"]} for i in range(3)])
     db.conn.commit()

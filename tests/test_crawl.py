@@ -11,7 +11,7 @@ import sqlite_utils
 import pytest
 
 from conftest import assert_only_entry_points_asked, run_cli, site_expectations
-from crawler.links import canonicalize
+from crawler.discovery.links import canonicalize
 
 EXPECTED = site_expectations()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from click.testing import CliRunner
@@ -32,7 +34,11 @@ def test_crawls_lists_runs_newest_first(tmp_path):
     lines = result.output.splitlines()
     assert len(lines) == 4 and lines[0].startswith("started (UTC)")
     assert lines[1].startswith("2025-06-03 01:00  sonla") and "incremental" in lines[1]
-    assert "BROKEN: start pages failed" in lines[2] and lines[2].split()[-5] == "4"  # HTTP errors and fetch failures
+    assert "BROKEN: start pages failed" in lines[2]
+    as_json = CliRunner().invoke(cli, ["crawls", "--json", "--db", str(tmp_path / "a.db")])
+    broken = [json.loads(line) for line in as_json.output.splitlines()][1]
+    assert broken["http_errors"] + broken["fetch_failures"] == 4  # the table's errors column
+    assert lines[2].split()[-5] == "4"
 
 
 def test_crawls_of_one_source_as_json(tmp_path):
@@ -42,3 +48,20 @@ def test_crawls_of_one_source_as_json(tmp_path):
     assert [(r["source"], r["articles_new"]) for r in rows] == [("sonla", 2), ("sonla", 20)]
     none = CliRunner().invoke(cli, ["crawls", "--source", "nowhere", "--db", str(tmp_path / "a.db")])
     assert none.exit_code == 0 and none.output.startswith("no runs of nowhere")
+
+
+def test_crawls_as_csv_has_a_header_and_every_field(tmp_path):
+    runs_archive(tmp_path / "a.db")
+    result = CliRunner().invoke(cli, ["crawls", "--csv", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    as_json = [json.loads(line) for line in CliRunner().invoke(cli, ["crawls", "--json", "--db", str(tmp_path / "a.db")]).output.splitlines()]
+    assert [r["source"] for r in rows] == [r["source"] for r in as_json]
+    assert list(rows[0]) == list(as_json[0])
+
+
+def test_json_and_csv_together_are_refused_in_one_line(tmp_path):
+    runs_archive(tmp_path / "a.db")
+    result = CliRunner().invoke(cli, ["crawls", "--json", "--csv", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: give --json or --csv, not both"

@@ -6,7 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from crawler.discovery_eval import Outcome, evaluate, report, score, totals
+import pytest
+
+from eval_discovery import Outcome, evaluate, report, score, totals
 
 sys.path.insert(0, str(Path(__file__).parent / "discoveryweb"))
 import build  # noqa: E402
@@ -71,6 +73,7 @@ def test_sharepoint_paging_is_postback_only(tmp_path):
     unreachable = [a["path"] for a in json.loads((site / "manifest.json").read_text("utf-8"))["articles"] if not a["reachable"]]
     assert len(unreachable) == 2 and not any(path in text for path in unreachable)
 
+@pytest.mark.e2e  # crawls the sample portals (eval_discovery serves and crawls them)
 def test_harness_crawls_two_portals_with_both_crawlers():
     outcomes, families = evaluate(["dnn", "sharepoint"], jobs=2)
     assert {(o.portal, o.crawler) for o in outcomes} == {(p, c) for p in ("dnn", "sharepoint") for c in ("ours", "scrapy")}
@@ -86,6 +89,7 @@ def test_harness_crawls_two_portals_with_both_crawlers():
     assert "dnn" in table and "sharepoint" in table and table.splitlines()[-1].startswith("total")
 
 
+@pytest.mark.e2e  # crawls the sample portals (eval_discovery serves and crawls them)
 def test_ours_finds_every_reachable_article_and_stores_nothing_else_on_every_portal():
     """The gate of `make eval-discovery`: on each CMS family, from the home page alone."""
     outcomes, _ = evaluate(jobs=2, crawlers=("ours",))

@@ -10,9 +10,9 @@ import sqlite_utils
 
 from archive.store import Archive
 from conftest import run_cli, site_expectations
-from crawler.corpus import Annotator
-from crawler.duplicates import THRESHOLD, buckets, jaccard, shingles, text_hash
-from crawler.links import canonicalize
+from crawler.corpus.annotate import Annotator
+from crawler.corpus.duplicates import THRESHOLD, buckets, jaccard, shingles, text_hash
+from crawler.discovery.links import canonicalize
 
 PARAGRAPHS = [
     "Ngày 18-12, Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024, triển khai nhiệm vụ năm 2025.",

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from archive.store import Archive
 from crawler.cli import cli
-from crawler.corpus import Annotator
-from crawler.export import FIELDS, SCHEMA_VERSION
+from crawler.corpus.annotate import Annotator
+from crawler.corpus.export import FIELDS, SCHEMA_VERSION
 
 SOURCES = [
     {"key": "baohaugiang", "name": "Báo Hậu Giang", "province": "Hậu Giang"},

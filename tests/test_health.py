@@ -33,7 +33,7 @@ def sources_line(web, db) -> tuple[str, list[str]]:
     result = run_cli("sources", "--sources", web.registry, "--db", db)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    return next(line for line in lines if line.startswith(SITE + " ")), [l for l in lines if l.startswith("BROKEN")]
+    return next(line for line in lines if line.startswith(SITE + " ")), [line for line in lines if line.startswith("BROKEN")]
 
 
 def test_start_page_failing_flags_the_source_until_it_works_again(own_web, tmp_path):

@@ -12,8 +12,8 @@ import sqlite_utils
 
 from archive.pages import KnownPages
 from conftest import run_cli, site_expectations
-from crawler.incremental import CrawlPlan, page_number
-from crawler.links import Link
+from crawler.discovery.incremental import CrawlPlan, page_number
+from crawler.discovery.links import Link
 
 EXPECTED = site_expectations()
 SITE = "haugiang"

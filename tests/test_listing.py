@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract import parse_html
-from crawler.links import looks_like_article_url
-from crawler.listing import read_listing
-from crawler.registry import adhoc_source
+from crawler.discovery.links import looks_like_article_url
+from crawler.discovery.listing import read_listing
+from crawler.sources.registry import adhoc_source
 
 ORIGIN = "http://cms.example.vn"
 SOURCE = adhoc_source(ORIGIN + "/")

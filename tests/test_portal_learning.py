@@ -13,8 +13,8 @@ import pytest
 import sqlite_utils
 
 from conftest import free_port, run_cli, site_expectations
-from crawler.links import canonicalize
-from crawler.registry import adhoc_key, load_source
+from crawler.discovery.links import canonicalize
+from crawler.sources.registry import adhoc_key, load_source
 
 SITE = "dangbo-lienson"
 EXPECTED = site_expectations()[SITE]

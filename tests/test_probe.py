@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from conftest import TESTS, run_cli, site_expectations, wait_for
-from crawler.registry import load_source
+from crawler.sources.registry import load_source
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from archive.datasette import build_datasette
 from archive.provinces import lookup, province_2025, provinces
 from archive.store import Archive
-from crawler.corpus import Annotator
+from crawler.corpus.annotate import Annotator
 
 # Nghị quyết 202/2025/QH15: the 23 provinces made by merging, and what each was made of.
 MERGED = {
@@ -109,7 +109,7 @@ def test_migration_fills_the_province_of_older_articles(tmp_path):
 
     db = sqlite_utils.Database(tmp_path / "old.db")
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    for name, function in migrations.MIGRATIONS[:2]:
+    for name, function in migrations.every_migration()[:2]:
         with db.conn:
             function(db)
             db["_migrations"].insert({"name": name, "applied_at": "2024-01-01T00:00:00+00:00"})

@@ -11,7 +11,7 @@ import sqlite_utils
 from warcio.archiveiterator import ArchiveIterator
 
 from conftest import SITES, run_cli, site_expectations
-from crawler.links import canonicalize
+from crawler.discovery.links import canonicalize
 
 SITES_CRAWLED = ("baonamdinh", "haugiang")
 

@@ -8,7 +8,7 @@ import re
 import tomllib
 
 from archive.provinces import provinces
-from crawler.registry import BUNDLED, RegistryError, adhoc_source, load_registry, load_source
+from crawler.sources.registry import BUNDLED, RegistryError, adhoc_source, load_registry, load_source
 
 REGISTRY = load_registry()
 FILES = sorted(BUNDLED.glob("*.toml")) + sorted((BUNDLED / "cms").glob("*.toml"))

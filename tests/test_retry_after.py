@@ -17,8 +17,8 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.spider import DefaultSpider
 from scrapy.utils.test import get_crawler
 
-from crawler import settings
-from crawler.middlewares import RetryAfter, retry_after
+from crawler.crawl import settings
+from crawler.crawl.middlewares import RetryAfter, retry_after
 
 URL = "https://baohaugiang.com.vn/xay-dung-dang/a-131234.html"
 # The project's settings, with no download handlers: nothing here downloads.
@@ -79,7 +79,7 @@ def decide(status: int, headers: dict | None = None, retry_times: int = 0, **set
         slept.append(seconds)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("crawler.middlewares.sleep", sleep)
+        patch.setattr("crawler.crawl.middlewares.sleep", sleep)
         result, response, slot, stats = asyncio.run(run())
     return result, response, slept, slot, stats
 

@@ -22,9 +22,9 @@ import sqlite_utils
 
 from archive import lock
 from conftest import assert_only_entry_points_asked, run_cli, site_expectations, start_cli, target, wait_for
-from crawler.links import canonicalize
-from crawler.registry import load_source
-from crawler.scaleout import Keys
+from crawler.discovery.links import canonicalize
+from crawler.sources.registry import load_source
+from crawler.scaleout.connection import Keys
 
 
 
@@ -219,8 +219,8 @@ def test_writer_stores_articles_records_rejected_pages_and_logs_the_run(redis_ur
 
 
 def test_a_silent_run_is_marked_killed(redis_url, tmp_path):
-    from crawler.runner import crawl_settings
-    from crawler.writer import ArchiveWriter
+    from crawler.crawl.runner import crawl_settings
+    from crawler.scaleout.writer import ArchiveWriter
 
     client = redis.Redis.from_url(redis_url)
     push(client, {"kind": "open", "run": "r1", "source": "demo", "mode": "full", "entry": ENTRY})

@@ -15,7 +15,7 @@ import sqlite_utils
 
 from archive import lock
 from conftest import run_cli, start_cli, wait_for
-from crawler.schedule import parse_interval
+from crawler.crawl.schedule import parse_interval
 
 SITE = "haugiang"
 

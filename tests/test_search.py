@@ -235,7 +235,7 @@ def test_upgraded_archive_gets_the_toned_index(tmp_path):
     db.execute("drop table articles_toned")
     for suffix in ("ai", "ad", "au"):
         db.execute(f"drop trigger articles_toned_{suffix}")
-    db.execute("delete from _migrations where name = 'm025_toned_search'")
+    db.execute("delete from _sqlite_migrations where name = 'm025_toned_search'")
     db["sources"].insert({"key": "daklak", "name": "Đảng bộ tỉnh Đắk Lắk", "province": "Đắk Lắk"})
     db["articles"].insert({**ROW, "first_seen": ROW["fetched_at"], "text": "Ðảng bộ"})  # Icelandic Ð, as some portals type
     db.conn.commit()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crawler import topic
-from crawler.topic_eval import best_threshold, cross_check, load, precision_recall
+from crawler.corpus import topic
+from eval_topic import best_threshold, cross_check, load, precision_recall
 
 LABELLED = load()
 

@@ -10,11 +10,11 @@ import sys
 import pytest
 
 from conftest import SITES, wait_for
-from crawler.backlog import Backlog
+from crawler.crawl.backlog import Backlog
 from crawler.extract import ExtractionError
 from crawler.extract.text import decode_page
-from crawler.registry import ExtractHints
-from crawler.workers import ExtractionTimeout, extract
+from crawler.sources.registry import ExtractHints
+from crawler.crawl.workers import ExtractionTimeout, extract
 
 PAGE = (SITES / "haugiang" / "www" / "xay-dung-dang" / "thanh-pho-nga-bay-tong-ket-dieu-le-dang-va-cong-tac-xay-dung-dang-131234.html").read_text("utf-8")
 URL = "https://baohaugiang.com.vn/xay-dung-dang/thanh-pho-nga-bay-131234.html"
@@ -47,8 +47,8 @@ def test_a_page_over_the_time_limit_fails_with_its_reason_and_the_worker_goes_on
 @pytest.mark.parametrize(
     ("body", "declared", "text"),
     [
-        ("Đảng viên".encode("utf-8"), "iso-8859-1", "Đảng viên"),  # UTF-8 sent as Latin-1
-        ("Đảng viên".encode("utf-8"), "utf-8", "Đảng viên"),
+        ("Đảng viên".encode(), "iso-8859-1", "Đảng viên"),  # UTF-8 sent as Latin-1
+        ("Đảng viên".encode(), "utf-8", "Đảng viên"),
         (b"plain ascii", "cp1252", "plain ascii"),
         ("Đa\u0301ng".encode("cp1258"), "cp1258", "Đa\u0301ng"),  # not valid UTF-8: the declaration holds
     ],
@@ -68,8 +68,8 @@ def alive(pid: int) -> bool:
 def test_workers_leave_when_the_crawl_process_is_killed():
     script = (
         "import asyncio, multiprocessing, time\n"
-        "from crawler.registry import ExtractHints\n"
-        "from crawler.workers import extract\n"
+        "from crawler.sources.registry import ExtractHints\n"
+        "from crawler.crawl.workers import extract\n"
         f"asyncio.run(extract(1, {PAGE[:2000]!r}, {URL!r}, ExtractHints()))\n"
         "print(*(p.pid for p in multiprocessing.active_children()), flush=True)\n"
         "time.sleep(60)\n"

@@ -21,9 +21,9 @@ import trafilatura
 from lxml import etree, html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
-from ..registry import ExtractHints
 from .authors import author_from_markup, byline_after, merge_authors, people, take_bylines
 from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes
+from .hints import ExtractHints
 from .jsonld import read_linked_data
 from .markup import carries, marks
 from .published import find_published, last_resort
@@ -210,7 +210,11 @@ def shield(keep: list[etree._Element | None]) -> None:
         if not (element.get("class") or element.get("id")):
             continue
         scratch = etree.Element("div")
-        etree.SubElement(scratch, element.tag, {k: v for k, v in element.attrib.items() if k in {"class", "id"}})
+        marks = {k: v for k, v in element.attrib.items() if k in {"class", "id"}}
+        try:
+            etree.SubElement(scratch, element.tag, marks)
+        except ValueError:  # broken markup gives the HTML parser tag names XML refuses ('id="x"')
+            etree.SubElement(scratch, "div", marks)
         if any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS):
             element.attrib.pop("class", None)
             element.attrib.pop("id", None)

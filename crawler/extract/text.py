@@ -1,41 +1,19 @@
-"""Unicode clean-up for Vietnamese page text.
+"""Vietnamese page text: decoding a page's bytes, and an element's text in the archive's one form.
 
-Portals mix NFC and decomposed tone marks, type the Icelandic "Ð" (U+00D0) for "Đ" (U+0110),
-and sprinkle non-breaking and zero-width spaces; the archive stores one form so that search,
-hashing and comparison behave.
+The form itself (NFC, "Ð" read as "Đ", spaces cleaned, the folded form for matching) is
+``archive.textnorm``'s, which search shares; it is re-exported here for the extraction rules.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from archive.textnorm import fold, normalize, one_line
 
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-COMBINING = re.compile("[\u0300-\u036f]")
-SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-# "Ð"/"ð" read as "Đ"/"đ": Icelandic text never reaches this archive.
-
-
-def normalize(text: str) -> str:
-    """NFC, "Ð"→"Đ", zero-width characters dropped, runs of spaces collapsed (newlines kept)."""
-    text = ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    lines = (SPACES.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(lines)
-
-
-def one_line(text: str) -> str:
-    """``normalize`` and fold all white space, newlines included, into single spaces."""
-    return " ".join(normalize(text).split())
+__all__ = ["decode_page", "element_text", "fold", "normalize", "one_line"]
 
 
 def element_text(element) -> str:
     """An lxml element's whole text, through ``one_line``."""
     return one_line("".join(element.itertext()))
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII form for matching: no tone marks, "đ"→"d" (which NFD does not strip)."""
-    return COMBINING.sub("", unicodedata.normalize("NFD", one_line(text).lower().replace("đ", "d")))
 
 
 UTF8_NAMES = {"utf-8", "utf8", "utf_8"}

@@ -1,0 +1,1 @@
+"""What the archive derives and hands on: annotations, syndication, topic, export, re-extraction."""

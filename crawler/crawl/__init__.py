@@ -1,0 +1,1 @@
+"""The crawl machinery: Scrapy settings, spider plumbing, pipelines, workers, the run log."""

@@ -1,0 +1,127 @@
+"""Extraction in worker processes, so a crawl uses more than the reactor's one core.
+
+Extraction is pure CPU on one page at a time, the rest of a crawl (fetching, parsing links,
+storing) runs in the Twisted reactor's thread: with the two running side by side a crawl is
+bound by the slower of them, not their sum. A worker per core, not per core beyond the
+reactor's: the reactor waits on the network and on SQLite part of the time, and the second
+worker fills those gaps (on two cores, a sixth more articles a second than one worker). One
+pool per process, shared by every source's crawler, started on first use with the ``spawn``
+method (forking a process that runs a reactor and threads is unsafe) and warmed up in each
+worker. In a worker a page gets ``NEWSARCHIVE_EXTRACT_TIMEOUT`` seconds (a timer signal, which a
+worker's main thread can take and the reactor's thread could not): a pathological page fails with
+its reason and the worker goes on to the next, so one page never stalls a crawl.
+
+Workers ignore SIGINT and SIGTERM: Ctrl-C at a terminal and systemd's stop reach the whole process
+group, and a worker that died of them would lose the pages it was given and break the pool. The
+crawl process decides how to stop (``crawler.crawl.runner``); its workers leave with it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import partial
+
+from crawler.extract import Article, ExtractionError, extract_article, parse_html
+from crawler.extract.verdict import MIN_BODY_CHARS, not_an_article
+
+_POOL: ProcessPoolExecutor | None = None
+_IN_WORKER = False
+
+
+class ExtractionTimeout(ExtractionError):
+    """A page took longer to extract than the crawl allows."""
+
+
+def _out_of_time(signum, frame):
+    raise ExtractionTimeout("extraction took too long")
+
+
+def default_workers() -> int:
+    """One worker per core; none on a single core, where extraction in the reactor's thread costs least."""
+    cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _stop_signals_held():
+    """Hold SIGINT and SIGTERM back while a worker may be spawned: the child inherits the mask, so a
+    stop that comes while it starts waits until it ignores them (``_start_worker``), and the parent
+    gets the signal as soon as the mask is lifted."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _start_worker(parent: int) -> None:
+    """Ignore stop signals, warm the extractor up, and leave when the crawl process is gone.
+
+    A crawl that is killed (SIGKILL, the OOM killer) cannot stop its workers, and they would wait
+    on their queue for ever: each watches its parent and exits once it has been orphaned.
+    """
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    global _IN_WORKER
+    _IN_WORKER = True
+    threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
+    extract_article("<html><body><h1>Khởi động</h1><p>Ngày 01/01/2024</p></body></html>", "http://localhost/a-1.html")
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
+        )
+        atexit.register(_POOL.shutdown, cancel_futures=True)
+    return _POOL
+
+
+def timed_extract(
+    page: str, url: str, hints, judge: bool = False, min_body_chars: int = MIN_BODY_CHARS, *, limit: float = 0, **kwargs,
+) -> tuple[Article, str | None, float]:
+    """``extract_article``, with ``judge`` why the page is no article (``not_an_article``, None when it
+    is one), and the CPU seconds both took in the process that ran them; in a worker, at most
+    ``limit`` seconds (0: no limit)."""
+    timed = _IN_WORKER and limit > 0
+    if timed:
+        signal.signal(signal.SIGALRM, _out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    started = time.process_time()
+    try:
+        article = extract_article(page, url, hints, **kwargs)
+        verdict = not_an_article(article, parse_html(page), min_body_chars) if judge else None
+    except ExtractionTimeout:
+        raise ExtractionTimeout(f"extraction took over {limit:g} s (NEWSARCHIVE_EXTRACT_TIMEOUT)") from None
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    return article, verdict, time.process_time() - started
+
+
+async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, str | None, float]:
+    """``timed_extract`` in the pool when there is one, else here; the same result and errors either way."""
+    if workers <= 0:
+        return timed_extract(page, url, hints, **kwargs)
+    loop = asyncio.get_running_loop()
+    with _stop_signals_held():  # a submission may spawn a worker
+        future = loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, **kwargs))
+    return await future

@@ -1,0 +1,74 @@
+"""The migrations run through sqlite-utils' ``Migrations``; archives the project's own earlier
+runner made (its record in ``_migrations``) open unchanged."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import sqlite_utils
+
+from archive import migrations
+from archive.store import Archive, upgrade_for_reading
+
+# Made with main's code before the move (commit 2120c78): every migration then, one source, one
+# article whose text was written for this test.
+OLD_RUNNER = Path(__file__).parent / "fixtures" / "archive_before_sqlite_utils_migrations.db.gz"
+
+
+def old_archive(tmp_path: Path) -> Path:
+    path = tmp_path / "old.db"
+    with gzip.open(OLD_RUNNER) as packed, open(path, "wb") as unpacked:
+        shutil.copyfileobj(packed, unpacked)
+    return path
+
+
+def test_an_archive_of_the_old_runner_opens_unchanged(tmp_path):
+    path = old_archive(tmp_path)
+    before = sqlite_utils.Database(path)
+    old_record = list(before.query("select name, applied_at from _migrations order by rowid"))
+    articles = list(before["articles"].rows)
+    before.close()
+    archive = Archive(path)
+    try:
+        assert list(archive.db["articles"].rows) == articles
+        assert "_migrations" not in archive.db.table_names()
+        assert [(m.name, m.applied_at) for m in migrations.MIGRATIONS.applied(archive.db)] == [
+            (r["name"], r["applied_at"]) for r in old_record
+        ]
+        assert migrations.pending(archive.db) == []
+        assert [r["id"] for r in archive.db.query("select rowid as id from articles_search where articles_search match 'dang'")]
+    finally:
+        archive.close()
+
+
+def test_the_bridge_runs_nothing_twice_and_once_only(tmp_path):
+    path = old_archive(tmp_path)
+    Archive(path).close()
+    again = Archive(path)
+    try:
+        assert again.db["_sqlite_migrations"].count == len(migrations.every_migration())
+        assert migrations.migrate(again.db) == []
+    finally:
+        again.close()
+
+
+def test_pending_reads_the_old_record_without_writing(tmp_path):
+    path = old_archive(tmp_path)
+    reader = Archive(path, readonly=True)
+    try:
+        assert migrations.pending(reader.db) == []
+    finally:
+        reader.close()
+    assert upgrade_for_reading(path) == []
+    assert "_migrations" in sqlite_utils.Database(path).table_names()  # nothing was due: left as it was
+
+
+def test_a_new_archive_records_every_migration_in_the_sqlite_utils_set(tmp_path):
+    archive = Archive(tmp_path / "new.db")
+    try:
+        assert [m.name for m in migrations.MIGRATIONS.applied(archive.db)] == [n for n, _ in migrations.every_migration()]
+        assert {r["migration_set"] for r in archive.db["_sqlite_migrations"].rows} == {"newsarchive"}
+    finally:
+        archive.close()
