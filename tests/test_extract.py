@@ -10,7 +10,7 @@ import pytest
 from conftest import SITES, site_expectations
 from eval_extraction import DEFAULT_DIR, evaluate, load_labels, ours
 from crawler.extract import ExtractionError, extract_article
-from crawler.extract.authors import person, take_bylines
+from crawler.extract.authors import person, split_credit, take_bylines
 from crawler.extract.furniture import is_furniture_line
 from crawler.extract.text import fold, normalize
 from crawler.extract.titles import strip_site_name
@@ -260,3 +260,97 @@ def test_a_tag_name_xml_refuses_does_not_stop_extraction():
             f'</id="dnn_ctr1_x"></div></body></html>')
     article = extract_article(page, "https://example.vn/tin/1.html")
     assert "hội nghị kiểm tra công tác" in article.text
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "attribution"),
+    [
+        ('<div class="post-origin" style="text-align:right">Theo <strong>Reuters</strong></div>', None, "Reuters"),
+        ('<div style="text-align:right">Theo <strong>Reuters, AFP</strong></div>', None, "Reuters, AFP"),
+        ('<p style="text-align:right">Theo <strong>Minh Hòa</strong></p><p style="text-align:right"><em>Tạp chí Tân Lập</em></p>',
+         "Minh Hòa", "Tạp chí Tân Lập"),
+        ('<div class="article-source"><span class="name">(TTXVN/Tân Lập+)</span></div>', None, "TTXVN/Tân Lập+"),
+        ('<div class="author"><strong>Hoàng Yến</strong><i> (TTXVN)</i></div>', "Hoàng Yến", "TTXVN"),
+        ('<div class="post-author">Lê Minh/Tanlap/tanlap.vn</div>', "Lê Minh", "Tanlap/tanlap.vn"),
+    ],
+)
+def test_closing_credits_split_writer_and_source(closing, author, attribution):
+    result = extract_article(_article(top="<p>12/01/2024</p>", after=closing), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == (author, attribution)
+    assert "Theo" not in result.text and (author is None or author not in result.text)
+
+
+def test_a_body_sentence_opening_with_theo_an_outlet_stays_text():
+    sentence = "<p>Theo Reuters, hội nghị đại biểu đảng viên đã bàn kỹ quy chế làm việc của chi bộ trong nhiệm kỳ mới.</p>"
+    result = extract_article(_article(top="<p>12/01/2024</p>", body=sentence + BODY), "https://x.vn/a-1.html")
+    assert result.text.startswith("Theo Reuters, hội nghị") and result.source_attribution is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "outlet"),
+    [
+        ("Văn Giáp/Bnews/vnanet.vn", "Văn Giáp", "Bnews/vnanet.vn"),
+        ("Tâm Hằng (TTXVN)", "Tâm Hằng", "TTXVN"),
+        ("Tâm HằngTTXVN", "Tâm Hằng", "TTXVN"),
+        ("Hà Thu (tổng hợp)", "Hà Thu (tổng hợp)", None),
+        ("NHẬT XUÂN - NGHI VŨ", "NHẬT XUÂN - NGHI VŨ", None),
+        ("Tin/ảnh: Thu Hà", "Tin/ảnh: Thu Hà", None),
+    ],
+)
+def test_split_credit(raw, name, outlet):
+    assert split_credit(raw) == (name, outlet)
+
+
+def test_json_ld_glued_credit_never_beats_the_printed_byline():
+    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@type": "Person", "name": "Hoàng YếnTTXVN"}}
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    result = extract_article(_article(head=head, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html")
+    assert (result.author, result.author_source) == ("Hoàng Yến", "json-ld")
+    printed = '<div class="author"><strong>Hoàng Yến</strong><i> (TTXVN)</i></div>'
+    result = extract_article(_article(head=head, top="<p>12/01/2024</p>", after=printed), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == ("Hoàng Yến", "TTXVN")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="copyright" content="Tân Lập"><meta name="author" content="Tân Lập">',
+        '<meta name="copyright" content="Copyright © 2024 by tanlap.vn"><meta name="author" content="Tân Lập">',
+        '<meta name="twitter:site" content="tanlap.vn"><meta name="author" content="Tân Lập">',
+    ],
+)
+def test_a_meta_author_that_repeats_the_publisher_is_not_a_person(head):
+    assert extract_article(_article(head=head, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html").author is None
+
+
+def test_a_person_icon_marks_the_byline():
+    top = '<ul class="meta"><li><span><i class="icon-user"></i>Lê Minh/Tanlap/tanlap.vn</span></li><li><time>12/01/2024</time></li></ul>'
+    result = extract_article(_article(top=top), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == ("Lê Minh", "Tanlap/tanlap.vn")
+
+
+def test_a_list_of_other_stories_between_lead_and_body_is_furniture():
+    sapo = "<h2 class='sapo'>Sáng 12/1, Chi bộ thôn Tân Lập tổ chức lễ kết nạp ba quần chúng ưu tú vào Đảng.</h2>"
+    related = "<ul class='concern'>" + "".join(
+        f"<li><h4><a href='/tin-{i}.htm'>Đảng bộ xã số {i} tổng kết công tác xây dựng Đảng năm 2023</a></h4></li>" for i in range(3)
+    ) + "</ul>"
+    result = extract_article(_article(top="<p>12/01/2024</p>" + sapo + related), "https://x.vn/a-1.html")
+    assert "tổng kết công tác" not in result.text and result.text.startswith("Sáng 12/1, Chi bộ thôn")
+    listed = "<ul>" + "".join(f"<li>Nhiệm vụ số {i}: rà soát hồ sơ đảng viên, cập nhật dữ liệu và báo cáo cấp ủy.</li>" for i in range(3)) + "</ul>"
+    kept = extract_article(_article(top="<p>12/01/2024</p>" + sapo, body=BODY[:200] + listed + BODY), "https://x.vn/a-1.html")
+    assert "Nhiệm vụ số 1" in kept.text
+
+
+@pytest.mark.parametrize(
+    ("head", "label", "stays"),
+    [
+        ("", '<span class="tanlap-lead">TANLAP</span>', False),
+        ('<meta name="copyright" content="Copyright © 2024 by tanlap.vn">', "<span>TANLAP</span>", False),
+        ("", "<span>HÀ NỘI</span>", True),
+        ("", "<span>TTXVN</span>", True),
+    ],
+)
+def test_an_outlet_label_in_front_of_the_lead_goes(head, label, stays):
+    sapo = f"<div class='summary-post'><p>{label}<b>Sáng 12/1, Chi bộ thôn Tân Lập tổ chức lễ kết nạp ba quần chúng ưu tú vào Đảng.</b></p></div>"
+    text = extract_article(_article(head=head, top="<p>12/01/2024</p>" + sapo), "https://x.vn/a-1.html").text
+    assert text.startswith("Sáng 12/1") != stays

@@ -427,13 +427,12 @@ def extract_article(
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     unwrap_layout_tables(tree)
     container = _main_container(tree)
-    closing_origin, closing_block = closing_source(container)
+    closing = closing_source(container)
     # Shapes, not classes: the closing source block, lists of other stories between headline and
     # body, an outlet's label in front of the lead.
-    for element in ([closing_block] if closing_block is not None else []) + lead_lists(tree, title_element, container) \
-            + outlet_labels(tree, publisher_names(tree)):
+    for element in closing.blocks + lead_lists(tree, title_element, container) + outlet_labels(tree, publisher_names(tree)):
         _drop(element)
-    after_body = byline_after(container)
+    after_body = closing.writers or byline_after(container)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
     shield([title_element, container])
     body = _restore_dropped(_extract_body(tree, url), tree, container)
@@ -455,7 +454,7 @@ def extract_article(
         date_source=published.source,
         author=normalize(author) if author else None,
         author_source=author_source,
-        source_attribution=byline.attribution or closing_origin or marked.attribution,
+        source_attribution=byline.attribution or closing.origin or marked.attribution,
         canonical_url=urljoin(url, canonical[0].strip()) if canonical else None,
         word_count=len(text.split()),
     )

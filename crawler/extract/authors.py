@@ -194,40 +194,62 @@ def _closing_candidates(container: etree._Element) -> list[etree._Element]:
     return found
 
 
-def _source_of(block: etree._Element) -> str | None:
-    """The outlet a closing source block names: "Theo <strong>X</strong>" (whatever X is: the block is
-    shaped for it), or a block marked as the source holding only an outlet ("(TTXVN/Vietnam+)")."""
-    while len(block) == 1 and not (block.text or "").strip() and block[0].tag in CLOSING_TAGS:
-        block = block[0]
-    text = element_text(block)
+def _outlet_line(block: etree._Element | None) -> str | None:
+    """A line that only names an outlet, printed under a "Theo <strong>writer</strong>" line ("<em>VnEconomy</em>")."""
+    text = element_text(block) if block is not None and isinstance(block.tag, str) else ""
+    words = text.split()
+    if 1 <= len(words) <= 4 and len(text) <= 40 and not any(ch.isdigit() for ch in text) and not text.endswith((".", "!", "?", ":")):
+        return text if ORIGIN_START.match(text) or all(w[0].isupper() for w in words) else None
+    return None
+
+
+def _source_of(block: etree._Element) -> tuple[str, list[str], list[etree._Element]] | None:
+    """What a closing source block names: "Theo <strong>X</strong>" (whatever X is: the block is shaped
+    for it; followed by a line naming an outlet, X is the writer taken from that outlet), or a block
+    marked as the source that holds only an outlet ("(TTXVN/Vietnam+)"). Returns the outlet, the
+    writers and the blocks."""
+    inner = block
+    while len(inner) == 1 and not (inner.text or "").strip() and inner[0].tag in CLOSING_TAGS:
+        inner = inner[0]
+    text = element_text(inner)
     if len(text) > 80:
         return None
-    children = [c for c in block if isinstance(c.tag, str)]
+    children = [c for c in inner if isinstance(c.tag, str)]
     if (
-        block.tag in CLOSING_TAGS and len(children) == 1 and children[0].tag in {"strong", "b"}
-        and SOURCE_LABEL.fullmatch(one_line(block.text or "")) and not one_line(children[0].tail or "").strip(".")
+        inner.tag in CLOSING_TAGS and len(children) == 1 and children[0].tag in {"strong", "b"}
+        and SOURCE_LABEL.fullmatch(one_line(inner.text or "")) and not one_line(children[0].tail or "").strip(".")
+        and (named := element_text(children[0]))
     ):
-        return element_text(children[0]) or None
+        following = next((s for s in block.itersiblings() if isinstance(s.tag, str) and s.xpath("normalize-space()")), None)
+        if outlet := _outlet_line(following):
+            return outlet, people(named), [block, following]
+        return named, [], [block]
     if (
-        any(carries(e, SOURCE_MARK) for e in (block, *block.iterdescendants()) if isinstance(e.tag, str))
+        any(carries(e, SOURCE_MARK) for e in (inner, *inner.iterdescendants()) if isinstance(e.tag, str))
         and not WRITER_AND_OUTLET.fullmatch(text)
         and (match := SOURCE_LINE.fullmatch(text))
         and _outlet(match["origin"])
     ):
-        return match["origin"].strip(" ,.;")
+        return match["origin"].strip(" ,.;"), [], [block]
     return None
 
 
-def closing_source(container: etree._Element | None) -> tuple[str | None, etree._Element | None]:
+@dataclass
+class ClosingSource:
+    origin: str | None = None
+    writers: list[str] = field(default_factory=list)
+    blocks: list[etree._Element] = field(default_factory=list)  # never text
+
+
+def closing_source(container: etree._Element | None) -> ClosingSource:
     """A block of its own that closes the article naming where the story came from (``<div
-    class="singular-source">Theo <strong>Newsweek</strong></div>``): the attribution, and the block,
-    which is never text and never an author. A "Theo X," sentence of the body is not such a block."""
-    if container is None:
-        return None, None
-    for block in _closing_candidates(container):
-        if origin := _source_of(block):
-            return origin, block
-    return None, None
+    class="singular-source">Theo <strong>Newsweek</strong></div>``): the attribution, never an author
+    nor text. A "Theo X," sentence of the body is not such a block."""
+    if container is not None:
+        for block in _closing_candidates(container):
+            if found := _source_of(block):
+                return ClosingSource(*found)
+    return ClosingSource()
 
 
 def merge_authors(current: list[str], found: list[str]) -> list[str]:
