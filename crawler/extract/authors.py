@@ -228,7 +228,7 @@ def _source_of(block: etree._Element) -> tuple[str, list[str], list[etree._Eleme
         any(carries(e, SOURCE_MARK) for e in (inner, *inner.iterdescendants()) if isinstance(e.tag, str))
         and not WRITER_AND_OUTLET.fullmatch(text)
         and (match := SOURCE_LINE.fullmatch(text))
-        and _outlet(match["origin"])
+        and (text.startswith("(") or _outlet(match["origin"]))
     ):
         return match["origin"].strip(" ,.;"), [], [block]
     return None
@@ -294,7 +294,9 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
         if claim(*kept[index], "byline-end", last=index == len(kept) - 1 and index > 0):
             del kept[index:]
     # At the top: a signature before the lead.
-    while kept and len(kept) > 1 and (_is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0]) or MORE_AUTHORS.search(kept[0][0])):
+    while kept and len(kept) > 1 and (
+        _is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0]) or MORE_AUTHORS.search(kept[0][0]) or split_credit(kept[0][0])[1]
+    ):
         if not claim(*kept[0], "byline-top"):
             break
         del kept[0]
@@ -351,22 +353,26 @@ def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str |
     publishers = publisher_names(tree)
     candidates = [tree.xpath(xpath) for xpath in (*hints, *AUTHOR_XPATHS)]
     candidates += [tree.xpath("//*[@itemprop='author']"), marked(with_marks(tree), AUTHOR_MARK)]
+    agency = None  # "(TTXVN)" printed where the writer's name would be: an attribution, not a person
     for found in candidates:
         for element in found:
             whole = element_text(element) if isinstance(element, etree._Element) else one_line(str(element))
             name, origin = split_credit(whole)
+            if not origin and whole.startswith("(") and (alone := SOURCE_LINE.fullmatch(whole)) and _outlet(alone["origin"]):
+                agency = agency or alone["origin"]
+                continue
             text = name if origin else _first_line(element) if isinstance(element, etree._Element) else whole
             if labelled := LABELLED.fullmatch(text):
                 text = labelled["name"]
             text = person(text.removeprefix("bởi ").removeprefix("Bởi "))
             if _acceptable(text, site_folded, publishers):
-                return MarkedCredit(text, origin)
+                return MarkedCredit(text, origin or agency)
     for value in tree.xpath(META_AUTHOR):
         name, origin = split_credit(value)
         text = person(name)
         if _acceptable(text, site_folded, publishers):
-            return MarkedCredit(text, origin)
-    return MarkedCredit()
+            return MarkedCredit(text, origin or agency)
+    return MarkedCredit(None, agency)
 
 
 DATE_WORDS = re.compile(r"(thu|chu nhat|ngay|cap nhat|dang|gio|luc|sang|chieu|toi|trua)\b")
