@@ -354,3 +354,8 @@ def test_an_outlet_label_in_front_of_the_lead_goes(head, label, stays):
     sapo = f"<div class='summary-post'><p>{label}<b>Sáng 12/1, Chi bộ thôn Tân Lập tổ chức lễ kết nạp ba quần chúng ưu tú vào Đảng.</b></p></div>"
     text = extract_article(_article(head=head, top="<p>12/01/2024</p>" + sapo), "https://x.vn/a-1.html").text
     assert text.startswith("Sáng 12/1") != stays
+
+
+def test_a_login_link_beside_a_person_icon_is_not_the_author():
+    top = '<div class="login"><a href="/dang-nhap"><i class="fa fa-user"></i>Đăng nhập</a></div><p>12/01/2024</p>'
+    assert extract_article(_article(top=top), "https://x.vn/a-1.html").author is None

@@ -54,10 +54,11 @@ META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.
 # Where a page names its publisher: a meta author equal to one of these is the paper, not a person.
 META_PUBLISHER = (
     "//meta[@name='copyright' or @name='publisher' or @name='dc.publisher' or @property='og:site_name' or @name='application-name'"
-    " or @name='apple-mobile-web-app-title' or @name='twitter:site' or @name='twitter:creator']/@content"
+    " or @name='apple-mobile-web-app-title' or @name='twitter:site']/@content"
 )
-COPYRIGHT_WORDS = re.compile(r"(copyright|ban quyen( thuoc)?|\(c\)|©|\d{4}|by|of)\s*", re.IGNORECASE)
-# Author markup the class does not name: the text beside a person icon ("<i class='icon-user'></i>Văn Giáp").
+COPYRIGHT_WORDS = re.compile(r"(?:\b(?:copyright|ban quyen(?: thuoc)?|by|of|\d{4})\b|\(c\)|©)\s*", re.IGNORECASE)
+# Author markup the class does not name: the text beside a person icon ("<i class='icon-user'></i>Văn Giáp"),
+# taken only when it reads as a name (the same icon marks "Đăng nhập" links).
 AUTHOR_XPATHS = (
     ("//*[*[contains(concat(' ', normalize-space(@class), ' '), ' icon-user ') or contains(@class, 'fa-user')]"
      "[not(normalize-space())]][normalize-space()]"),
@@ -227,6 +228,7 @@ def _source_of(block: etree._Element) -> tuple[str, list[str], list[etree._Eleme
     if (
         any(carries(e, SOURCE_MARK) for e in (inner, *inner.iterdescendants()) if isinstance(e.tag, str))
         and not WRITER_AND_OUTLET.fullmatch(text)
+        and not LABELLED.fullmatch(text)
         and (match := SOURCE_LINE.fullmatch(text))
         and (text.startswith("(") or _outlet(match["origin"]))
     ):
@@ -351,10 +353,11 @@ def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str |
     ("Văn Giáp/Bnews/vnanet.vn", "Tâm Hằng (TTXVN)") is kept apart as the attribution."""
     site_folded = fold(site) if site else None
     publishers = publisher_names(tree)
-    candidates = [tree.xpath(xpath) for xpath in (*hints, *AUTHOR_XPATHS)]
-    candidates += [tree.xpath("//*[@itemprop='author']"), marked(with_marks(tree), AUTHOR_MARK)]
+    candidates = [(tree.xpath(xpath), False) for xpath in hints]
+    candidates += [(tree.xpath(xpath), True) for xpath in AUTHOR_XPATHS]
+    candidates += [(tree.xpath("//*[@itemprop='author']"), False), (marked(with_marks(tree), AUTHOR_MARK), False)]
     agency = None  # "(TTXVN)" printed where the writer's name would be: an attribution, not a person
-    for found in candidates:
+    for found, names_only in candidates:
         for element in found:
             whole = element_text(element) if isinstance(element, etree._Element) else one_line(str(element))
             name, origin = split_credit(whole)
@@ -365,6 +368,8 @@ def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str |
             if labelled := LABELLED.fullmatch(text):
                 text = labelled["name"]
             text = person(text.removeprefix("bởi ").removeprefix("Bởi "))
+            if names_only and not (_is_name(text) or _capitalised_name(text) or INITIALS.fullmatch(text)):
+                continue
             if _acceptable(text, site_folded, publishers):
                 return MarkedCredit(text, origin or agency)
     for value in tree.xpath(META_AUTHOR):
