@@ -46,6 +46,7 @@ def test_person_keeps_the_name_alone(raw, expected):
         ("Tác giả: Trung Văn - Trung tâm TTVH", False, "Trung Văn", None),
         ("Theo Báo Nam Định,", False, None, "Báo Nam Định"),
         ("Nguồn tin: Báo Gia Lai", False, None, "Báo Gia Lai"),
+        ("Nguồn tin: Ban Tuyên giáo Huyện ủy", False, None, "Ban Tuyên giáo Huyện ủy"),
         ("(Theo TTXVN)", False, None, "TTXVN"),
         ("Trung Văn", True, "Trung Văn", None),
     ],
@@ -142,6 +143,10 @@ def test_quality_gate_on_the_labelled_set():
     assert figures["published (day)"] == 1.0, scores.misses
     assert figures["published (minute)"] >= 0.97, scores.misses
     assert figures["author accuracy"] >= 0.97, scores.misses
+    # Not in the printed table (plain trafilatura has no such field); page 76's copy-link box is still missed.
+    wrong = {label["file"] for label in labels
+             if ours((DEFAULT_DIR / "pages" / label["file"]).read_bytes(), label["url"])["source_attribution"] != label["source_attribution"]}
+    assert wrong <= {"76-copylink-box.html"}, wrong
 
 
 def test_header_date_widget_is_not_the_publication_date():

@@ -141,9 +141,16 @@ def _is_name(text: str, bold: bool = False) -> bool:
     return bool(UPPER_NAME.fullmatch(text)) or (bold and all(NAME_WORD.fullmatch(w) for w in words))
 
 
+# "Nguồn tin: X" with its colon is a source line whatever X is; "Theo X" only when X reads as an outlet
+# ("Theo báo cáo ..." opens sentences).
+SOURCE_COLON = re.compile(r"\(?\s*nguồn(?: tin| bài)?\s*:", re.IGNORECASE)
+
+
 def _attribution(line: str) -> str | None:
     match = ATTRIBUTION.fullmatch(line)
-    if match and len(line) <= 80 and (ORIGIN_START.match(match["origin"]) or ACRONYM.match(match["origin"])):
+    if match and len(line) <= 80 and (
+        ORIGIN_START.match(match["origin"]) or ACRONYM.match(match["origin"]) or SOURCE_COLON.match(line)
+    ):
         return match["origin"].strip(" ,.;")
     return None
 
