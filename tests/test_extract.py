@@ -364,3 +364,13 @@ def test_an_outlet_label_in_front_of_the_lead_goes(head, label, stays):
 def test_a_login_link_beside_a_person_icon_is_not_the_author():
     top = '<div class="login"><a href="/dang-nhap"><i class="fa fa-user"></i>Đăng nhập</a></div><p>12/01/2024</p>'
     assert extract_article(_article(top=top), "https://x.vn/a-1.html").author is None
+
+
+def test_a_list_of_other_stories_closing_the_body_block_is_furniture():
+    box = "<div><ul>" + "".join(
+        f"<li data-date='16/09/2016 15:15'><span>Tham khảo thêm</span><h4><a href='/tin-{i}.htm'>Chi bộ số {i} sơ kết công tác phát triển đảng viên</a></h4></li>"
+        for i in range(3)) + "</ul></div>"
+    page = _article(top="<p>12/01/2024</p>", body=BODY + "<p style='text-align:right'><b>Hải Đăng</b></p>" + box)
+    result = extract_article(page, "https://x.vn/a-1.html")
+    assert "Tham khảo thêm" not in result.text and "sơ kết" not in result.text
+    assert result.author == "Hải Đăng"

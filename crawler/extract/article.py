@@ -22,7 +22,7 @@ from lxml import etree, html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
 from .authors import author_from_markup, byline_after, closing_source, merge_authors, people, publisher_names, split_credit, take_bylines
-from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, lead_lists, marked_blocks, opening_boxes, outlet_labels
+from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists
 from .hints import ExtractHints
 from .jsonld import read_linked_data
 from .markup import carries, marks
@@ -430,7 +430,7 @@ def extract_article(
     closing = closing_source(container)
     # Shapes, not classes: the closing source block, lists of other stories between headline and
     # body, an outlet's label in front of the lead.
-    for element in closing.blocks + lead_lists(tree, title_element, container) + outlet_labels(tree, publisher_names(tree)):
+    for element in closing.blocks + story_lists(tree, title_element, container) + outlet_labels(tree, publisher_names(tree)):
         _drop(element)
     after_body = closing.writers or byline_after(container)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
