@@ -300,6 +300,8 @@ def test_a_body_sentence_opening_with_theo_an_outlet_stays_text():
         ("Hà Thu (tổng hợp)", "Hà Thu (tổng hợp)", None),
         ("NHẬT XUÂN - NGHI VŨ", "NHẬT XUÂN - NGHI VŨ", None),
         ("Tin/ảnh: Thu Hà", "Tin/ảnh: Thu Hà", None),
+        ("Hà Thu (CTV)", "Hà Thu (CTV)", None),
+        ("Thu Hà/Báo Bắc Giang", "Thu Hà", "Báo Bắc Giang"),
     ],
 )
 def test_split_credit(raw, name, outlet):

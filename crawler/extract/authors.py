@@ -83,9 +83,15 @@ class Byline:
         return ", ".join(self.people) or None
 
 
+# A writer's role in brackets ("Hà Thu (CTV)"): not an outlet.
+ROLE = re.compile(r"(?:pv|ctv|ptv|btv|phóng viên|cộng tác viên|th)", re.IGNORECASE)
+
+
 def _outlet(origin: str) -> bool:
     """Whether a credit's tail names an outlet or agency ("TTXVN", "TTXVN/Vietnam+", "Bnews/vnanet.vn", "Báo Nam Định")."""
     parts = [p.strip() for p in origin.split("/")]
+    if ROLE.fullmatch(origin.strip()):
+        return False
     return bool(ORIGIN_START.match(origin)) or all(OUTLET_PART.fullmatch(p) for p in parts)
 
 
