@@ -10,7 +10,7 @@ import pytest
 from conftest import SITES, site_expectations
 from eval_extraction import DEFAULT_DIR, evaluate, load_labels, ours
 from crawler.extract import ExtractionError, extract_article
-from crawler.extract.authors import person, take_bylines
+from crawler.extract.authors import person, split_credit, take_bylines
 from crawler.extract.furniture import is_furniture_line
 from crawler.extract.text import fold, normalize
 from crawler.extract.titles import strip_site_name
@@ -46,6 +46,7 @@ def test_person_keeps_the_name_alone(raw, expected):
         ("Tác giả: Trung Văn - Trung tâm TTVH", False, "Trung Văn", None),
         ("Theo Báo Nam Định,", False, None, "Báo Nam Định"),
         ("Nguồn tin: Báo Gia Lai", False, None, "Báo Gia Lai"),
+        ("Nguồn tin: Ban Tuyên giáo Huyện ủy", False, None, "Ban Tuyên giáo Huyện ủy"),
         ("(Theo TTXVN)", False, None, "TTXVN"),
         ("Trung Văn", True, "Trung Văn", None),
     ],
@@ -133,7 +134,7 @@ def test_year_less_lead_date_takes_its_year_from_the_listing():
 def test_quality_gate_on_the_labelled_set():
     """The levels reached on tests/eval (see `make eval`): a drop here is a regression."""
     labels = load_labels(DEFAULT_DIR)
-    assert len(labels) >= 88 and len({label["layout"] for label in labels}) >= 22
+    assert len(labels) >= 108 and len({label["layout"] for label in labels}) >= 27
     scores = evaluate(DEFAULT_DIR, extractors={"ours": ours})["ours"]
     figures = scores.figures()
     assert figures["body recall"] >= 0.99, scores.misses
@@ -142,6 +143,10 @@ def test_quality_gate_on_the_labelled_set():
     assert figures["published (day)"] == 1.0, scores.misses
     assert figures["published (minute)"] >= 0.97, scores.misses
     assert figures["author accuracy"] >= 0.97, scores.misses
+    # Not in the printed table (plain trafilatura has no such field); page 76's copy-link box is still missed.
+    wrong = {label["file"] for label in labels
+             if ours((DEFAULT_DIR / "pages" / label["file"]).read_bytes(), label["url"])["source_attribution"] != label["source_attribution"]}
+    assert wrong <= {"76-copylink-box.html"}, wrong
 
 
 def test_header_date_widget_is_not_the_publication_date():
@@ -260,3 +265,114 @@ def test_a_tag_name_xml_refuses_does_not_stop_extraction():
             f'</id="dnn_ctr1_x"></div></body></html>')
     article = extract_article(page, "https://example.vn/tin/1.html")
     assert "hội nghị kiểm tra công tác" in article.text
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "attribution"),
+    [
+        ('<div class="post-origin" style="text-align:right">Theo <strong>Reuters</strong></div>', None, "Reuters"),
+        ('<div style="text-align:right">Theo <strong>Reuters, AFP</strong></div>', None, "Reuters, AFP"),
+        ('<p style="text-align:right">Theo <strong>Minh Hòa</strong></p><p style="text-align:right"><em>Tạp chí Tân Lập</em></p>',
+         "Minh Hòa", "Tạp chí Tân Lập"),
+        ('<div class="article-source"><span class="name">(TTXVN/Tân Lập+)</span></div>', None, "TTXVN/Tân Lập+"),
+        ('<div class="author"><strong>Hoàng Yến</strong><i> (TTXVN)</i></div>', "Hoàng Yến", "TTXVN"),
+        ('<div class="post-author">Lê Minh/Tanlap/tanlap.vn</div>', "Lê Minh", "Tanlap/tanlap.vn"),
+    ],
+)
+def test_closing_credits_split_writer_and_source(closing, author, attribution):
+    result = extract_article(_article(top="<p>12/01/2024</p>", after=closing), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == (author, attribution)
+    assert "Theo" not in result.text and (author is None or author not in result.text)
+
+
+def test_a_body_sentence_opening_with_theo_an_outlet_stays_text():
+    sentence = "<p>Theo Reuters, hội nghị đại biểu đảng viên đã bàn kỹ quy chế làm việc của chi bộ trong nhiệm kỳ mới.</p>"
+    result = extract_article(_article(top="<p>12/01/2024</p>", body=sentence + BODY), "https://x.vn/a-1.html")
+    assert result.text.startswith("Theo Reuters, hội nghị") and result.source_attribution is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "outlet"),
+    [
+        ("Văn Giáp/Bnews/vnanet.vn", "Văn Giáp", "Bnews/vnanet.vn"),
+        ("Tâm Hằng (TTXVN)", "Tâm Hằng", "TTXVN"),
+        ("Tâm HằngTTXVN", "Tâm Hằng", "TTXVN"),
+        ("Hà Thu (tổng hợp)", "Hà Thu (tổng hợp)", None),
+        ("NHẬT XUÂN - NGHI VŨ", "NHẬT XUÂN - NGHI VŨ", None),
+        ("Tin/ảnh: Thu Hà", "Tin/ảnh: Thu Hà", None),
+        ("Hà Thu (CTV)", "Hà Thu (CTV)", None),
+        ("Thu Hà/Báo Bắc Giang", "Thu Hà", "Báo Bắc Giang"),
+    ],
+)
+def test_split_credit(raw, name, outlet):
+    assert split_credit(raw) == (name, outlet)
+
+
+def test_json_ld_glued_credit_never_beats_the_printed_byline():
+    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@type": "Person", "name": "Hoàng YếnTTXVN"}}
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    result = extract_article(_article(head=head, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html")
+    assert (result.author, result.author_source) == ("Hoàng Yến", "json-ld")
+    printed = '<div class="author"><strong>Hoàng Yến</strong><i> (TTXVN)</i></div>'
+    result = extract_article(_article(head=head, top="<p>12/01/2024</p>", after=printed), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == ("Hoàng Yến", "TTXVN")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="copyright" content="Tân Lập"><meta name="author" content="Tân Lập">',
+        '<meta name="copyright" content="Copyright © 2024 by tanlap.vn"><meta name="author" content="Tân Lập">',
+        '<meta name="twitter:site" content="tanlap.vn"><meta name="author" content="Tân Lập">',
+    ],
+)
+def test_a_meta_author_that_repeats_the_publisher_is_not_a_person(head):
+    assert extract_article(_article(head=head, top="<p>12/01/2024</p>"), "https://x.vn/a-1.html").author is None
+
+
+def test_a_person_icon_marks_the_byline():
+    top = '<ul class="meta"><li><span><i class="icon-user"></i>Lê Minh/Tanlap/tanlap.vn</span></li><li><time>12/01/2024</time></li></ul>'
+    result = extract_article(_article(top=top), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == ("Lê Minh", "Tanlap/tanlap.vn")
+
+
+def test_a_list_of_other_stories_between_lead_and_body_is_furniture():
+    sapo = "<h2 class='sapo'>Sáng 12/1, Chi bộ thôn Tân Lập tổ chức lễ kết nạp ba quần chúng ưu tú vào Đảng.</h2>"
+    related = "<ul class='concern'>" + "".join(
+        f"<li><h4><a href='/tin-{i}.htm'>Đảng bộ xã số {i} tổng kết công tác xây dựng Đảng năm 2023</a></h4></li>" for i in range(3)
+    ) + "</ul>"
+    result = extract_article(_article(top="<p>12/01/2024</p>" + sapo + related), "https://x.vn/a-1.html")
+    assert "tổng kết công tác" not in result.text and result.text.startswith("Sáng 12/1, Chi bộ thôn")
+    listed = "<ul>" + "".join(f"<li>Nhiệm vụ số {i}: rà soát hồ sơ đảng viên, cập nhật dữ liệu và báo cáo cấp ủy.</li>" for i in range(3)) + "</ul>"
+    kept = extract_article(_article(top="<p>12/01/2024</p>" + sapo, body=BODY[:200] + listed + BODY), "https://x.vn/a-1.html")
+    assert "Nhiệm vụ số 1" in kept.text
+
+
+@pytest.mark.parametrize(
+    ("head", "label", "stays"),
+    [
+        ("", '<span class="tanlap-lead">TANLAP</span>', False),
+        ('<meta name="copyright" content="Copyright © 2024 by tanlap.vn">', "<span>TANLAP</span>", False),
+        ("", "<span>HÀ NỘI</span>", True),
+        ("", "<span>TTXVN</span>", True),
+    ],
+)
+def test_an_outlet_label_in_front_of_the_lead_goes(head, label, stays):
+    sapo = f"<div class='summary-post'><p>{label}<b>Sáng 12/1, Chi bộ thôn Tân Lập tổ chức lễ kết nạp ba quần chúng ưu tú vào Đảng.</b></p></div>"
+    text = extract_article(_article(head=head, top="<p>12/01/2024</p>" + sapo), "https://x.vn/a-1.html").text
+    assert text.startswith("Sáng 12/1") != stays
+
+
+def test_a_login_link_beside_a_person_icon_is_not_the_author():
+    top = '<div class="login"><a href="/dang-nhap"><i class="fa fa-user"></i>Đăng nhập</a></div><p>12/01/2024</p>'
+    assert extract_article(_article(top=top), "https://x.vn/a-1.html").author is None
+
+
+def test_a_list_of_other_stories_closing_the_body_block_is_furniture():
+    box = "<div><ul>" + "".join(
+        f"<li data-date='16/09/2016 15:15'><span>Tham khảo thêm</span><h4><a href='/tin-{i}.htm'>Chi bộ số {i} sơ kết công tác phát triển đảng viên</a></h4></li>"
+        for i in range(3)) + "</ul></div>"
+    page = _article(top="<p>12/01/2024</p>", body=BODY + "<p style='text-align:right'><b>Hải Đăng</b></p>" + box)
+    result = extract_article(page, "https://x.vn/a-1.html")
+    assert "Tham khảo thêm" not in result.text and "sơ kết" not in result.text
+    assert result.author == "Hải Đăng"

@@ -65,3 +65,10 @@ def test_control_characters_in_a_page():
     page = PAGES[0]
     _extract_or_refuse(page[:4770] + b"\x01" + page[4770:])
     _extract_or_refuse(page.decode("utf-8").replace("<p>", "<p>\x01\x0b", 3))
+
+
+def test_a_broken_tag_around_the_headline_is_no_crash():
+    """lxml's parser keeps 'a<href="#"' as a tag name that its element API refuses."""
+    body = "<p>" + "Chi bộ thôn tổ chức sinh hoạt chuyên đề về công tác phát triển đảng viên mới. " * 5 + "</p>"
+    page = f'<html><body><div class="a"><a<href="#" class="detail"><h1>Chi bộ thôn Tân Lập kết nạp đảng viên mới</h1>{body}</body></html>'
+    assert extract_article(page.encode(), "https://x.vn/a-1.html").title == "Chi bộ thôn Tân Lập kết nạp đảng viên mới"

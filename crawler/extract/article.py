@@ -21,8 +21,8 @@ import trafilatura
 from lxml import etree, html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
-from .authors import author_from_markup, byline_after, merge_authors, people, take_bylines
-from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes
+from .authors import author_from_markup, byline_after, closing_source, merge_authors, people, publisher_names, split_credit, take_bylines
+from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists
 from .hints import ExtractHints
 from .jsonld import read_linked_data
 from .markup import carries, marks
@@ -423,11 +423,16 @@ def extract_article(
     published = find_published(
         tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, linked=linked.published, now=now
     )
-    marked_author = author_from_markup(tree, hints.author_xpaths, site)
+    marked = author_from_markup(tree, hints.author_xpaths, site)
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     unwrap_layout_tables(tree)
     container = _main_container(tree)
-    after_body = byline_after(container)
+    closing = closing_source(container)
+    # Shapes, not classes: the closing source block, lists of other stories between headline and
+    # body, an outlet's label in front of the lead.
+    for element in closing.blocks + story_lists(tree, title_element, container) + outlet_labels(tree, publisher_names(tree)):
+        _drop(element)
+    after_body = closing.writers or byline_after(container)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
     shield([title_element, container])
     body = _restore_dropped(_extract_body(tree, url), tree, container)
@@ -437,7 +442,7 @@ def extract_article(
     lines, byline = take_bylines(lines, site)
     author, author_source = choose_author({
         byline.source: byline.people, "byline-after": after_body, "date-line": people(published.author_hint or ""),
-        "markup": people(marked_author or ""), "json-ld": linked.authors,
+        "markup": people(marked.author or ""), "json-ld": [split_credit(name)[0] for name in linked.authors],
     })
     published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this
     text = "\n".join(t for t, _ in lines)
@@ -449,7 +454,7 @@ def extract_article(
         date_source=published.source,
         author=normalize(author) if author else None,
         author_source=author_source,
-        source_attribution=byline.attribution,
+        source_attribution=byline.attribution or closing.origin or marked.attribution,
         canonical_url=urljoin(url, canonical[0].strip()) if canonical else None,
         word_count=len(text.split()),
     )

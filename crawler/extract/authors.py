@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .markup import marked, marks, with_marks
-from .text import fold, one_line
+from .markup import carries, marked, marks, with_marks
+from .text import element_text, fold, one_line
 
 LABELLED = re.compile(
     r"\(?\s*(?:tác giả|tin|bài|ảnh|tin và ảnh|tin, ảnh|tin - ảnh|tin/ảnh|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|"
@@ -51,6 +51,25 @@ PEOPLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|và|&)\s+|\s*[,;]\s+")
 HONORIFIC = re.compile(r"^(?:(?:gs|pgs|ts|ths|ncs|bs|ks|ls)\.\s*)+", re.IGNORECASE)
 USERNAME = re.compile(r"[a-z0-9_.-]+")
 META_AUTHOR = "//meta[@name='author' or @property='article:author' or @name='dc.creator']/@content"
+# Where a page names its publisher: a meta author equal to one of these is the paper, not a person.
+META_PUBLISHER = (
+    "//meta[@name='copyright' or @name='publisher' or @name='dc.publisher' or @property='og:site_name' or @name='application-name'"
+    " or @name='apple-mobile-web-app-title' or @name='twitter:site']/@content"
+)
+COPYRIGHT_WORDS = re.compile(r"(?:\b(?:copyright|ban quyen(?: thuoc)?|by|of|\d{4})\b|\(c\)|©)\s*", re.IGNORECASE)
+# Author markup the class does not name: the text beside a person icon ("<i class='icon-user'></i>Văn Giáp"),
+# taken only when it reads as a name (the same icon marks "Đăng nhập" links).
+AUTHOR_XPATHS = (
+    ("//*[*[contains(concat(' ', normalize-space(@class), ' '), ' icon-user ') or contains(@class, 'fa-user')]"
+     "[not(normalize-space())]][normalize-space()]"),
+)
+# One credit naming the writer and the outlet or agency the story came from: "Văn Giáp/Bnews/vnanet.vn"
+# (slash-joined, the outlet parts single words, acronyms or domains), "Tâm Hằng (TTXVN)", and the
+# same glued together in metadata ("Tâm HằngTTXVN").
+OUTLET_PART = re.compile(r"[\w+.-]+\.[a-z]{2,}|[A-ZĐ][A-ZĐ0-9+&.-]{1,}|[A-ZĐ][\w+]{1,15}")
+SLASHED = re.compile(r"(?P<name>[^/()]{2,40}?)\s*/\s*(?P<origin>[^()]{2,60})")
+PARENTHESISED = re.compile(r"(?P<name>[^()]{2,40}?)\s*\(\s*(?P<origin>[^()]{2,40}?)\s*\)\.?")
+GLUED = re.compile(r"(?P<name>.{2,40}?[a-zà-ỹ])(?P<origin>[A-ZĐ]{3,}(?:/[\w+]+)*)")
 
 
 @dataclass
@@ -62,6 +81,31 @@ class Byline:
     @property
     def author(self) -> str | None:
         return ", ".join(self.people) or None
+
+
+# A writer's role in brackets ("Hà Thu (CTV)"): not an outlet.
+ROLE = re.compile(r"(?:pv|ctv|ptv|btv|phóng viên|cộng tác viên|th)", re.IGNORECASE)
+
+
+def _outlet(origin: str) -> bool:
+    """Whether a credit's tail names an outlet or agency ("TTXVN", "TTXVN/Vietnam+", "Bnews/vnanet.vn", "Báo Nam Định")."""
+    parts = [p.strip() for p in origin.split("/")]
+    if ROLE.fullmatch(origin.strip()):
+        return False
+    return bool(ORIGIN_START.match(origin)) or all(OUTLET_PART.fullmatch(p) for p in parts)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """A credit's writer and the outlet it names, if any: "Văn Giáp/Bnews/vnanet.vn" -> ("Văn Giáp",
+    "Bnews/vnanet.vn"), "Tâm Hằng (TTXVN)" -> ("Tâm Hằng", "TTXVN"); anything else unchanged."""
+    text = one_line(text)
+    for pattern in (SLASHED, PARENTHESISED, GLUED):
+        match = pattern.fullmatch(text)
+        if match and _outlet(match["origin"]) and not CLOSING_NOTE.search(text):
+            name = match["name"].strip(" ,.;-")
+            if _is_name(name) or _capitalised_name(name) or INITIALS.fullmatch(name):
+                return name, match["origin"].strip(" ,.;")
+    return text, None
 
 
 def person(text: str) -> str:
@@ -103,9 +147,16 @@ def _is_name(text: str, bold: bool = False) -> bool:
     return bool(UPPER_NAME.fullmatch(text)) or (bold and all(NAME_WORD.fullmatch(w) for w in words))
 
 
+# "Nguồn tin: X" with its colon is a source line whatever X is; "Theo X" only when X reads as an outlet
+# ("Theo báo cáo ..." opens sentences).
+SOURCE_COLON = re.compile(r"\(?\s*nguồn(?: tin| bài)?\s*:", re.IGNORECASE)
+
+
 def _attribution(line: str) -> str | None:
     match = ATTRIBUTION.fullmatch(line)
-    if match and len(line) <= 80 and (ORIGIN_START.match(match["origin"]) or ACRONYM.match(match["origin"])):
+    if match and len(line) <= 80 and (
+        ORIGIN_START.match(match["origin"]) or ACRONYM.match(match["origin"]) or SOURCE_COLON.match(line)
+    ):
         return match["origin"].strip(" ,.;")
     return None
 
@@ -138,6 +189,84 @@ def byline_after(container: etree._Element | None) -> list[str]:
     return []
 
 
+SOURCE_MARK = marks("source", "nguon-tin", "nguontin", "nguon-bai")
+SOURCE_LABEL = re.compile(r"(?:theo|nguồn(?: tin| bài)?)\s*:?", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"\(?\s*(?:(?:theo|nguồn(?: tin| bài)?)\s*:?\s*)?(?P<origin>[^()]{2,60}?)\s*\)?[.,;]?", re.IGNORECASE)
+CLOSING_TAGS = {"div", "p", "section"}
+
+
+def _closing_candidates(container: etree._Element) -> list[etree._Element]:
+    """The blocks that may close an article: the container's last two blocks with text and the first
+    two after it (after the container and after its parent: "singular-content" + "singular-source")."""
+    def texted(elements):
+        return [e for e in elements if isinstance(e.tag, str) and e.xpath("normalize-space()")][:2]
+
+    found = texted(reversed(container))
+    for holder in (container, container.getparent()):
+        if holder is not None:
+            found += texted(holder.itersiblings())
+    return found
+
+
+def _outlet_line(block: etree._Element | None) -> str | None:
+    """A line that only names an outlet, printed under a "Theo <strong>writer</strong>" line ("<em>VnEconomy</em>")."""
+    text = element_text(block) if block is not None and isinstance(block.tag, str) else ""
+    words = text.split()
+    if 1 <= len(words) <= 4 and len(text) <= 40 and not any(ch.isdigit() for ch in text) and not text.endswith((".", "!", "?", ":")):
+        return text if ORIGIN_START.match(text) or all(w[0].isupper() for w in words) else None
+    return None
+
+
+def _source_of(block: etree._Element) -> tuple[str, list[str], list[etree._Element]] | None:
+    """What a closing source block names: "Theo <strong>X</strong>" (whatever X is: the block is shaped
+    for it; followed by a line naming an outlet, X is the writer taken from that outlet), or a block
+    marked as the source that holds only an outlet ("(TTXVN/Vietnam+)"). Returns the outlet, the
+    writers and the blocks."""
+    inner = block
+    while len(inner) == 1 and not (inner.text or "").strip() and inner[0].tag in CLOSING_TAGS:
+        inner = inner[0]
+    text = element_text(inner)
+    if len(text) > 80:
+        return None
+    children = [c for c in inner if isinstance(c.tag, str)]
+    if (
+        inner.tag in CLOSING_TAGS and len(children) == 1 and children[0].tag in {"strong", "b"}
+        and SOURCE_LABEL.fullmatch(one_line(inner.text or "")) and not one_line(children[0].tail or "").strip(".")
+        and (named := element_text(children[0]))
+    ):
+        following = next((s for s in block.itersiblings() if isinstance(s.tag, str) and s.xpath("normalize-space()")), None)
+        if outlet := _outlet_line(following):
+            return outlet, people(named), [block, following]
+        return named, [], [block]
+    if (
+        any(carries(e, SOURCE_MARK) for e in (inner, *inner.iterdescendants()) if isinstance(e.tag, str))
+        and not WRITER_AND_OUTLET.fullmatch(text)
+        and not LABELLED.fullmatch(text)
+        and (match := SOURCE_LINE.fullmatch(text))
+        and (text.startswith("(") or _outlet(match["origin"]))
+    ):
+        return match["origin"].strip(" ,.;"), [], [block]
+    return None
+
+
+@dataclass
+class ClosingSource:
+    origin: str | None = None
+    writers: list[str] = field(default_factory=list)
+    blocks: list[etree._Element] = field(default_factory=list)  # never text
+
+
+def closing_source(container: etree._Element | None) -> ClosingSource:
+    """A block of its own that closes the article naming where the story came from (``<div
+    class="singular-source">Theo <strong>Newsweek</strong></div>``): the attribution, never an author
+    nor text. A "Theo X," sentence of the body is not such a block."""
+    if container is not None:
+        for block in _closing_candidates(container):
+            if found := _source_of(block):
+                return ClosingSource(*found)
+    return ClosingSource()
+
+
 def merge_authors(current: list[str], found: list[str]) -> list[str]:
     """The fuller of two readings of one byline: "NHẬT XUÂN" (and 1 more) gives way to "NHẬT XUÂN, NGHI VŨ"."""
     if not current:
@@ -163,6 +292,8 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
         elif (origin := _attribution(text)) and not byline.attribution:
             byline.attribution = origin
             return True
+        elif (credited := split_credit(text))[1] and (names := people(credited[0])):
+            byline.attribution = byline.attribution or credited[1]
         elif _signature(text, bold, closing=last and not authors):
             names = people(text)
         else:
@@ -178,7 +309,9 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
         if claim(*kept[index], "byline-end", last=index == len(kept) - 1 and index > 0):
             del kept[index:]
     # At the top: a signature before the lead.
-    while kept and len(kept) > 1 and (_is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0]) or MORE_AUTHORS.search(kept[0][0])):
+    while kept and len(kept) > 1 and (
+        _is_name(*kept[0]) or LABELLED.fullmatch(kept[0][0]) or MORE_AUTHORS.search(kept[0][0]) or split_credit(kept[0][0])[1]
+    ):
         if not claim(*kept[0], "byline-top"):
             break
         del kept[0]
@@ -196,7 +329,19 @@ def _first_line(element: etree._Element) -> str:
     return next((one_line(line) for line in "".join(parts).splitlines() if one_line(line)), "")
 
 
-def _acceptable(text: str, site_folded: str | None) -> bool:
+def publisher_names(tree: etree._Element) -> set[str]:
+    """The paper's names as its metadata gives them (copyright, publisher, site name; "dantri.com.vn"
+    also as "dantri"), folded and without spaces, so that "Dân Trí" meets "dantri.com.vn"."""
+    names = set()
+    for value in tree.xpath(META_PUBLISHER):
+        folded = COPYRIGHT_WORDS.sub("", fold(value)).strip(" -|")
+        for name in (folded, folded.split(".")[0] if "." in folded and " " not in folded else ""):
+            if len(squeezed := name.replace(" ", "")) >= 3:
+                names.add(squeezed)
+    return names
+
+
+def _acceptable(text: str, site_folded: str | None, publishers: set[str] = frozenset()) -> bool:
     return (
         2 <= len(text) <= 60
         and "://" not in text
@@ -205,27 +350,47 @@ def _acceptable(text: str, site_folded: str | None) -> bool:
         and not USERNAME.fullmatch(text)
         and not ORIGIN_START.match(text)
         and (not site_folded or fold(text) not in site_folded)
+        and fold(text).replace(" ", "") not in publishers
     )
 
 
-def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str | None) -> str | None:
-    """An author element the page marks up, or meta author; never a login name or the site's name."""
+@dataclass
+class MarkedCredit:
+    author: str | None = None
+    attribution: str | None = None  # the outlet a credit names beside the writer ("Tâm Hằng (TTXVN)")
+
+
+def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str | None) -> MarkedCredit:
+    """An author element the page marks up, or meta author; never a login name or the site's name,
+    nor a meta author that only repeats the publisher's name. An outlet credited beside the writer
+    ("Văn Giáp/Bnews/vnanet.vn", "Tâm Hằng (TTXVN)") is kept apart as the attribution."""
     site_folded = fold(site) if site else None
-    candidates = [tree.xpath(xpath) for xpath in hints]
-    candidates += [tree.xpath("//*[@itemprop='author']"), marked(with_marks(tree), AUTHOR_MARK)]
-    for found in candidates:
+    publishers = publisher_names(tree)
+    candidates = [(tree.xpath(xpath), False) for xpath in hints]
+    candidates += [(tree.xpath(xpath), True) for xpath in AUTHOR_XPATHS]
+    candidates += [(tree.xpath("//*[@itemprop='author']"), False), (marked(with_marks(tree), AUTHOR_MARK), False)]
+    agency = None  # "(TTXVN)" printed where the writer's name would be: an attribution, not a person
+    for found, names_only in candidates:
         for element in found:
-            text = _first_line(element) if isinstance(element, etree._Element) else one_line(str(element))
+            whole = element_text(element) if isinstance(element, etree._Element) else one_line(str(element))
+            name, origin = split_credit(whole)
+            if not origin and whole.startswith("(") and (alone := SOURCE_LINE.fullmatch(whole)) and _outlet(alone["origin"]):
+                agency = agency or alone["origin"]
+                continue
+            text = name if origin else _first_line(element) if isinstance(element, etree._Element) else whole
             if labelled := LABELLED.fullmatch(text):
                 text = labelled["name"]
             text = person(text.removeprefix("bởi ").removeprefix("Bởi "))
-            if _acceptable(text, site_folded):
-                return text
+            if names_only and not (_is_name(text) or _capitalised_name(text) or INITIALS.fullmatch(text)):
+                continue
+            if _acceptable(text, site_folded, publishers):
+                return MarkedCredit(text, origin or agency)
     for value in tree.xpath(META_AUTHOR):
-        text = person(one_line(value))
-        if _acceptable(text, site_folded):
-            return text
-    return None
+        name, origin = split_credit(value)
+        text = person(name)
+        if _acceptable(text, site_folded, publishers):
+            return MarkedCredit(text, origin or agency)
+    return MarkedCredit(None, agency)
 
 
 DATE_WORDS = re.compile(r"(thu|chu nhat|ngay|cap nhat|dang|gio|luc|sang|chieu|toi|trua)\b")

@@ -86,11 +86,11 @@ _NO_MORE_DATE = r"(?!\d|[/\-.]\d)"  # so "2020-2025" or "12/2024/NĐ-CP" are not
 
 
 def _time(t: str) -> str:
-    """A clock time ("08:03", "09:30:15", "10h30", "10 giờ 30 phút", "8h") with an
+    """A clock time ("08:03", "09:30:15", "16:22'", "10h30", "10 giờ 30 phút", "8h") with an
     optional session or AM/PM word after it; groups are suffixed with ``t``."""
     return (
         rf"(?<![\d:./])(?P<H{t}>2[0-3]|[01]?\d) ?(?:"
-        rf": ?(?P<M{t}>[0-5]\d)(?::(?P<S{t}>[0-5]\d)(?:\.\d+)?)?(?!\d)"
+        rf": ?(?P<M{t}>[0-5]\d)(?::(?P<S{t}>[0-5]\d)(?:\.\d+)?)?(?!\d)'?"  # "16:22' - 04/09/2026"
         rf"|(?:giờ|h|g)(?: ?(?P<N{t}>[0-5]?\d)(?: ?(?:phút|p|'))?)?(?![\w/])"
         rf")(?: ?(?P<P{t}>{_SESSION}|{_MERIDIEM})(?!\w))?"
     )

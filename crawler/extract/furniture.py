@@ -10,7 +10,9 @@ are added in front, never instead):
    container go. A *box* heading takes only the block it opens.
 3. ``OPENINGS``: boxes recognisable by their first words ("... giới thiệu độc giả Tủ sách ..."):
    a promo box inside the body has no telling class, but says what it is at once.
-4. ``LINE_PATTERNS``: single lines that survive extraction (alt text shown as text, counters,
+4. ``STORY_LISTS`` and ``OUTLET_LABEL``: what stands between headline and body without a telling class,
+   known by its shape: a list of links to other stories, an outlet's label in front of the lead.
+5. ``LINE_PATTERNS``: single lines that survive extraction (alt text shown as text, counters,
    promo lines, licence footers), dropped from the extracted text.
 """
 
@@ -140,6 +142,72 @@ def opening_boxes(tree: etree._Element) -> list[etree._Element]:
         e for e in tree.iter(*BOX_TAGS)
         if (e.get("class") or e.get("id")) and any(p.match(opening(e)) for p in OPENINGS)
     ]
+
+
+# Lists of other stories without a telling class: every item is a headline link (a label such as
+# "Tham khảo thêm" or a date may stand beside it), found between the headline and the body or
+# closing the body's block after its last paragraph.
+STORY_LISTS = "//ul[count(li) >= 2] | //ol[count(li) >= 2]"
+MIN_LINKED_HEADLINE = 20
+LINKED_SHARE = 0.6
+# An outlet's label printed in front of the lead ("<span class='bnews-summary'>BNEWS</span><b>lead</b>"):
+# a short word in capitals, first in its paragraph, naming the site (its own class or the publisher's name says so).
+OUTLET_LABEL = re.compile(r"[A-ZĐ][A-ZĐ0-9+]{1,11}")
+LABEL_TAGS = ("span", "strong", "b", "label")
+
+
+def _precedes(element: etree._Element, other: etree._Element) -> bool:
+    """Whether ``element`` ends before ``other`` starts (it is not ``other`` nor one of its ancestors)."""
+    line = {other, *other.iterancestors()}
+    if element in line:
+        return False
+    for node in (element, *element.iterancestors()):
+        if node in line:
+            return False
+        if any(sibling in line for sibling in node.itersiblings()):
+            return True
+    return False
+
+
+def _story_item(item: etree._Element) -> bool:
+    linked = sum(len(element_text(a)) for a in item.iter("a") if a.get("href") and not a.get("href").startswith("#"))
+    return linked >= MIN_LINKED_HEADLINE and linked >= LINKED_SHARE * len(element_text(item))
+
+
+def story_lists(tree: etree._Element, headline: etree._Element | None, body: etree._Element | None) -> list[etree._Element]:
+    """Lists of other stories between the headline and the body's text block, or after the last
+    paragraph inside it (a related box the CMS puts in the content)."""
+    if headline is None or body is None:
+        return []
+    found = []
+    for ul in tree.xpath(STORY_LISTS):
+        if not all(_story_item(li) for li in ul.iterchildren("li")):
+            continue
+        inside = body in ul.iterancestors()
+        closing = inside and not any(_precedes(ul, p) for p in body.iter("p") if p.xpath("normalize-space()"))
+        if closing or (not inside and _precedes(headline, ul) and _precedes(ul, body)):
+            found.append(ul)
+    return found
+
+
+def outlet_labels(tree: etree._Element, publishers: set[str]) -> list[etree._Element]:
+    """Outlet labels glued in front of a lead: the label goes, the lead stays."""
+    found = []
+    for element in tree.iter(*LABEL_TAGS):
+        text = (element.text or "").strip()
+        parent = element.getparent()
+        if (
+            not OUTLET_LABEL.fullmatch(text) or len(element) or parent is None or (parent.text or "").strip()
+            or element.getprevious() is not None
+        ):
+            continue
+        name = fold(text)
+        if name not in (element.get("class") or "").lower() and name not in publishers:
+            continue
+        following = (element.tail or "").strip() or (element.getnext() is not None and element_text(element.getnext()))
+        if following and len(following) >= 40 and following[0].isupper():
+            found.append(element)
+    return found
 
 
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "td", "th", "a", "li", "legend", "label", "section", "header", "dt"}
