@@ -23,11 +23,13 @@ import atexit
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
+from types import ModuleType
 
 from .extract import Article, ExtractionError, extract_article, parse_html
 from .extract.verdict import MIN_BODY_CHARS, not_an_article
@@ -54,14 +56,18 @@ STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 @contextmanager
-def _stop_signals_held():
-    """Hold SIGINT and SIGTERM back while a worker may be spawned: the child inherits the mask, so a
-    stop that comes while it starts waits until it ignores them (``_start_worker``), and the parent
-    gets the signal as soon as the mask is lifted."""
+def _spawning():
+    """While a worker may be spawned: SIGINT and SIGTERM held back (the child inherits the mask, so a
+    stop that comes while it starts waits until it ignores them in ``_start_worker``, and the parent
+    gets the signal as soon as the mask is lifted), and a bare ``__main__``, which the child then
+    has no script or module to import for."""
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = ModuleType("__main__")
     try:
         yield
     finally:
+        sys.modules["__main__"] = main
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
@@ -122,6 +128,6 @@ async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[A
     if workers <= 0:
         return timed_extract(page, url, hints, **kwargs)
     loop = asyncio.get_running_loop()
-    with _stop_signals_held():  # a submission may spawn a worker
+    with _spawning():  # a submission may spawn a worker
         future = loop.run_in_executor(pool(workers), partial(timed_extract, page, url, hints, **kwargs))
     return await future
