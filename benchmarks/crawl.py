@@ -215,9 +215,9 @@ def report(result: dict) -> str:
         f"  pages/s                 {full['pages'] / full['wall']:8.1f}",
         f"  articles/s              {of_bound(full['wall'])}",
         f"  CPU ms/article          {of_trafilatura(full['cpu'])}",
-        f"    extraction {per_article(full['cpu_extract']):.1f}, Scrapy and response handling {per_article(scrapy):.1f}, "
-        f"link extraction {per_article(full['cpu_links']):.1f}, storage {per_article(full['cpu_store']):.1f}, "
-        f"topic/duplicates {per_article(full['cpu_annotate']):.1f}",
+        (f"    extraction {per_article(full['cpu_extract']):.1f}, Scrapy and response handling {per_article(scrapy):.1f}, "
+         f"link extraction {per_article(full['cpu_links']):.1f}, storage {per_article(full['cpu_store']):.1f}, "
+         f"topic/duplicates {per_article(full['cpu_annotate']):.1f}"),
         f"  peak RSS                {full['rss']:8d} MB the largest process, {full['rss_total']} MB all its processes together",
         f"  archive bytes/article   {full['db_bytes'] / articles:8.0f}",
         f"re-run on the unchanged web: {rerun['requests']} requests, {rerun['new']} new, {rerun['wall']:.1f} s",
