@@ -203,9 +203,16 @@ def bench(portals: int, articles: int, seed: int) -> dict:
 def report(result: dict) -> str:
     full, rerun, again, bound = result["full"], result["rerun"], result["reextract"], result["bound"]
     articles = max(full["new"], 1)
-    per_article = lambda seconds: 1000 * seconds / articles  # noqa: E731
-    of_bound = lambda wall: f"{articles / wall:8.1f}   ({100 * articles / wall / bound['pages_s']:.0f}% of the bound)"  # noqa: E731
-    of_trafilatura = lambda cpu: f"{per_article(cpu):8.1f}   ({per_article(cpu) / bound['ms_page']:.2f} x trafilatura's {bound['ms_page']:.1f} ms a page)"  # noqa: E731
+
+    def per_article(seconds: float) -> float:
+        return 1000 * seconds / articles
+
+    def of_bound(wall: float) -> str:
+        return f"{articles / wall:8.1f}   ({100 * articles / wall / bound['pages_s']:.0f}% of the bound)"
+
+    def of_trafilatura(cpu: float) -> str:
+        return f"{per_article(cpu):8.1f}   ({per_article(cpu) / bound['ms_page']:.2f} x trafilatura's {bound['ms_page']:.1f} ms a page)"
+
     scrapy = full["cpu"] - full["cpu_extract"] - full["cpu_store"] - full["cpu_annotate"] - full["cpu_links"]
     lines = [
         f"synthetic web: {result['web']}; {os.cpu_count()} cores, load average {result['load'][0]:.2f} before, {result['load'][1]:.2f} after",

@@ -31,8 +31,8 @@ from contextlib import contextmanager
 from functools import partial
 from types import ModuleType
 
-from .extract import Article, ExtractionError, extract_article, parse_html
-from .extract.verdict import MIN_BODY_CHARS, not_an_article
+from .extract import Article, ExtractionError, article_from_tree, extract_article, parse_html
+from .extract.verdict import MIN_BODY_CHARS, PageFacts, not_an_article
 
 _POOL: ProcessPoolExecutor | None = None
 _IN_WORKER = False
@@ -113,8 +113,10 @@ def timed_extract(
         signal.setitimer(signal.ITIMER_REAL, limit)
     started = time.process_time()
     try:
-        article = extract_article(page, url, hints, **kwargs)
-        verdict = not_an_article(article, parse_html(page), min_body_chars) if judge else None
+        tree = parse_html(page)  # once: the verdict's facts are read before extraction prunes it
+        facts = PageFacts.read(tree) if judge else None
+        article = article_from_tree(tree, url, hints, **kwargs)
+        verdict = not_an_article(article, facts, min_body_chars) if judge else None
     except ExtractionTimeout:
         raise ExtractionTimeout(f"extraction took over {limit:g} s (NEWSARCHIVE_EXTRACT_TIMEOUT)") from None
     finally:

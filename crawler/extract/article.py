@@ -412,7 +412,20 @@ def extract_article(
     now: datetime | None = None,
 ) -> Article:
     """Extract one article page. ``site`` is the source's name, so it is never taken for title or author."""
-    tree = parse_html(page)
+    return article_from_tree(parse_html(page), url, hints, site=site, listing_date=listing_date, now=now)
+
+
+def article_from_tree(
+    tree: etree._Element,
+    url: str,
+    hints: ExtractHints,
+    *,
+    site: str | None = None,
+    listing_date: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """``extract_article`` on a page already parsed (``parse_html``), for callers that read the tree
+    first (the verdict's ``PageFacts``): extraction prunes it, and it is spent after."""
     linked = read_linked_data(tree)
     site = site_name(tree, site)
     title, title_element = find_title(tree, hints.title_xpaths, site, linked.headline)
