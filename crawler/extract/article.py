@@ -256,7 +256,7 @@ def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
             lines = _body_lines(document.body)
             if sum(len(t) for t, _ in lines) >= MIN_BODY_CHARS:
                 return lines
-    body, _, _ = trafilatura.baseline(etree.tostring(tree, encoding="unicode"))
+    body, _, _ = trafilatura.baseline(tree)  # it works on a copy
     fallback = _body_lines(body)
     return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
 
