@@ -127,25 +127,34 @@ GATE_CHARS = 75
 BOX_TAGS = ("div", "section", "aside", "table")
 
 
-def opening(element: etree._Element, chars: int = OPENING_CHARS) -> str:
-    """The first ``chars`` characters of the element's text, folded, reading no more of it than that."""
-    seen = []
+def _promotes(element: etree._Element) -> bool:
+    """Whether the box's first ``OPENING_CHARS`` characters of text, folded, match ``OPENINGS``.
+
+    The text is read piece by piece and no further than needed: the first ``GATE_CHARS`` folded
+    are a prefix of the longer reading (folding works character by character), so when they fail
+    the gate the box is no promotion; a box whose whole text is that short is decided on it.
+    """
+    pieces = element.itertext()
+    seen: list[str] = []
     size = 0
-    for piece in element.itertext():
+    for piece in pieces:
         seen.append(piece)
         size += len(piece)
-        if size >= chars:
+        if size >= GATE_CHARS:
             break
-    return fold("".join(seen))[:chars]
-
-
-def _promotes(element: etree._Element) -> bool:
-    """Whether the box's first words match ``OPENINGS``. The short reading is a prefix of the long
-    one (folding works character by character), so a short reading that fails the gate is a no."""
-    short = opening(element, GATE_CHARS)
+    else:
+        text = fold("".join(seen))[:OPENING_CHARS]
+        return any(p.match(text) for p in OPENINGS)
+    short = fold("".join(seen))[:GATE_CHARS]
     if len(short) >= GATE_CHARS and not OPENING_GATE.match(short):
         return False
-    text = opening(element)
+    if size < OPENING_CHARS:
+        for piece in pieces:
+            seen.append(piece)
+            size += len(piece)
+            if size >= OPENING_CHARS:
+                break
+    text = fold("".join(seen))[:OPENING_CHARS]
     return any(p.match(text) for p in OPENINGS)
 
 
