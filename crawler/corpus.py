@@ -85,8 +85,8 @@ class CorpusPipeline:
             self.archive.close()
 
     def process_item(self, item: PageItem) -> PageItem:
-        started = time.process_time()
+        started = time.thread_time()
         if self.annotator.annotate_url(item.url):
             self.crawler.stats.inc_value("newsarchive/corpus/annotated")
-        self.crawler.stats.inc_value("newsarchive/cpu/annotate", time.process_time() - started)
+        self.crawler.stats.inc_value("newsarchive/cpu/annotate", time.thread_time() - started)
         return item

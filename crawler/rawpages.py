@@ -81,8 +81,8 @@ class RawPagePipeline:
             self.archive.close()
 
     def process_item(self, item: PageItem) -> PageItem:
-        started = time.process_time()
+        started = time.thread_time()
         store_page(self.archive.db, item)
-        self.crawler.stats.inc_value("newsarchive/cpu/store", time.process_time() - started)
+        self.crawler.stats.inc_value("newsarchive/cpu/store", time.thread_time() - started)
         self.crawler.stats.inc_value("newsarchive/pages/stored")
         return item

@@ -249,7 +249,7 @@ class PortalSpider(scrapy.Spider):
         when it reaches the plan's depth the pagination is left there. Outside a full walk, pagination
         goes one page at a time (the next page only), so that stopping means something.
         """
-        started = time.process_time()
+        started = time.thread_time()
         try:
             root = parse_html(page_text(response))  # once, for its links and its structure
         except ExtractionError:
@@ -258,7 +258,7 @@ class PortalSpider(scrapy.Spider):
         articles = [link for link in links if self.classifier.is_article(link)]
         listings = [link for link in links if not self.classifier.is_article(link) and self.classifier.is_listing(link)]
         structure = self.listing_structure(response, root) if self.generic and root is not None else Listing()
-        self.crawler.stats.inc_value("newsarchive/cpu/links", time.process_time() - started)
+        self.crawler.stats.inc_value("newsarchive/cpu/links", time.thread_time() - started)
         here = canonicalize(response.url)
         section = section or here
         proven = {link.url for link in articles}
