@@ -24,8 +24,13 @@ def normalize(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``normalize`` and fold all white space, newlines included, into single spaces."""
-    return " ".join(normalize(text).split())
+    """``normalize`` and fold all white space, newlines included, into single spaces.
+
+    The same as ``" ".join(normalize(text).split())`` without ``normalize``'s work on each line:
+    every space it collapses and every line break it keeps is white space to ``str.split``.
+    """
+    text = ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return " ".join(text.split())
 
 
 def element_text(element) -> str:
