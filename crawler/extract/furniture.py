@@ -75,20 +75,34 @@ def marked_blocks(tree: etree._Element) -> list[etree._Element]:
     ]
 
 
-def in_listed_furniture(element: etree._Element, article: set[etree._Element] = frozenset()) -> bool:
+def in_listed_furniture(
+    element: etree._Element, article: set[etree._Element] = frozenset(), known: dict[etree._Element, bool] | None = None,
+) -> bool:
     """Whether ``element`` sits in a menu, sidebar, footer or a box of other stories (not a share bar).
 
     Blocks in ``article`` (the headline's ancestors) are the article's own column, whatever their
     class says ("sidebar-1" holds a whole story on some papers): the search stops there. A
     ``footer`` inside an ``<article>`` is the story's own (Drupal prints the date line there).
+    ``known`` keeps the answers for elements already asked about (with the same ``article``), so
+    that neighbours do not test their shared ancestors again.
     """
+    known = {} if known is None else known
+    walked = []
+    answer = False
     for e in (element, *element.iterancestors()):
+        if e in known:
+            answer = known[e]
+            break
+        walked.append(e)
         if e in article:
-            return False
+            break
         page_footer = e.tag == "footer" and not e.xpath("ancestor::article")
         if e.tag in {"nav", "aside"} or page_footer or carries(e, LIST_MARK):
-            return True
-    return False
+            answer = True
+            break
+    for e in walked:
+        known[e] = answer
+    return answer
 
 
 # (folded heading text, kind); matched against the whole text of a short element.

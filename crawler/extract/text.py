@@ -38,6 +38,22 @@ def element_text(element) -> str:
     return one_line("".join(element.itertext()))
 
 
+def short_text(element, limit: int) -> str | None:
+    """``element_text``, or None when that is longer than ``limit`` characters, told from no more of
+    the text than needed (the ``one_line`` of a prefix is a prefix of the whole's)."""
+    seen: list[str] = []
+    size, check = 0, limit
+    for piece in element.itertext():
+        seen.append(piece)
+        size += len(piece)
+        if size > check:  # white space shrinks in one_line: look again at twice the size
+            if len(one_line("".join(seen))) > limit:
+                return None
+            check = 2 * size
+    text = one_line("".join(seen))
+    return text if len(text) <= limit else None
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form for matching: no tone marks, "đ"→"d" (which NFD does not strip)."""
     return COMBINING.sub("", unicodedata.normalize("NFD", one_line(text).lower().replace("đ", "d")))
