@@ -133,41 +133,36 @@ OPENINGS: list[re.Pattern] = [
     ]
 ]
 OPENING_CHARS = 200
-# What the start of a box's first 75 folded characters must hold for an ``OPENINGS`` pattern to match
-# its first 200: "gioi thieu" within them, or "moi" or "ban doc" first. Most boxes fail this on a
-# short reading, and folding 200 characters of every box was a fifth of the extraction.
+# What the first 75 folded characters of a box's opening must hold for an ``OPENINGS`` pattern to
+# match it: "gioi thieu" within them, or "moi" or "ban doc" first. Most boxes fail this on a short
+# reading, and folding 200 characters of every box was a fifth of the extraction.
 OPENING_GATE = re.compile(r".{0,60}gioi thieu|moi |ban doc")
 GATE_CHARS = 75
 BOX_TAGS = ("div", "section", "aside", "table")
 
 
 def _promotes(element: etree._Element) -> bool:
-    """Whether the box's first ``OPENING_CHARS`` characters of text, folded, match ``OPENINGS``.
+    """Whether the box's opening matches ``OPENINGS``: its text's pieces up to the one that brings
+    ``OPENING_CHARS`` characters, folded, and no more than ``OPENING_CHARS`` of that.
 
-    The text is read piece by piece and no further than needed: the first ``GATE_CHARS`` folded
-    are a prefix of the longer reading (folding works character by character), so when they fail
-    the gate the box is no promotion; a box whose whole text is that short is decided on it.
+    Most boxes are decided on less: once the pieces read hold some ``GATE_CHARS`` characters
+    besides white space, their folded text is a prefix of the opening (folding works character by
+    character), and when its first ``GATE_CHARS`` fail the gate the box is no promotion.
     """
-    pieces = element.itertext()
     seen: list[str] = []
-    size = 0
-    for piece in pieces:
+    size = dense = 0
+    gated = False
+    for piece in element.itertext():
         seen.append(piece)
         size += len(piece)
-        if size >= GATE_CHARS:
+        if size >= OPENING_CHARS:
             break
-    else:
-        text = fold("".join(seen))[:OPENING_CHARS]
-        return any(p.match(text) for p in OPENINGS)
-    short = fold("".join(seen))[:GATE_CHARS]
-    if len(short) >= GATE_CHARS and not OPENING_GATE.match(short):
-        return False
-    if size < OPENING_CHARS:
-        for piece in pieces:
-            seen.append(piece)
-            size += len(piece)
-            if size >= OPENING_CHARS:
-                break
+        dense += len(piece.strip())
+        if not gated and dense > GATE_CHARS:
+            gated = True
+            short = fold("".join(seen))
+            if len(short) >= GATE_CHARS and not OPENING_GATE.match(short):
+                return False
     text = fold("".join(seen))[:OPENING_CHARS]
     return any(p.match(text) for p in OPENINGS)
 
