@@ -426,6 +426,10 @@ def article_from_tree(
 ) -> Article:
     """``extract_article`` on a page already parsed (``parse_html``), for callers that read the tree
     first (the verdict's ``PageFacts``): extraction prunes it, and it is spent after."""
+    # lxml makes a Python object for an element each time one is reached with none alive, through
+    # lxml.html's class lookup (a Python call): holding one for every element while the rules walk
+    # the tree again and again makes each once.
+    alive = list(tree.iter())
     linked = read_linked_data(tree)
     site = site_name(tree, site)
     title, title_element = find_title(tree, hints.title_xpaths, site, linked.headline)
@@ -450,6 +454,7 @@ def article_from_tree(
     })
     published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this
     text = "\n".join(t for t, _ in lines)
+    del alive
     return Article(
         url=url,
         title=normalize(title) if title else None,

@@ -67,12 +67,15 @@ LIST_MARK = re.compile("|".join(re.escape(t) for kind, tokens in BLOCK_MARKS if 
 
 def marked_blocks(tree: etree._Element) -> list[etree._Element]:
     """Elements whose class or id carries a furniture token, in document order."""
-    return [
-        element
-        for element in with_marks(tree)
-        if element.tag not in NEVER_MARKED
-        and BLOCK_MARK.search(CONTENT_WORDS.sub("", f"{element.get('class', '')} {element.get('id', '')}".lower()))
-    ]
+    return [element for element in with_marks(tree) if element.tag not in NEVER_MARKED and _block_marked(element)]
+
+
+def _block_marked(element: etree._Element) -> bool:
+    """A furniture token in the element's class or id, not within a content word. Tokens hold no white
+    space and content words go whole, so a mark that survives their removal is there before it:
+    most elements are told by the one search."""
+    marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return bool(BLOCK_MARK.search(marks)) and bool(BLOCK_MARK.search(CONTENT_WORDS.sub("", marks)))
 
 
 def in_listed_furniture(
@@ -124,6 +127,8 @@ HEADINGS: list[tuple[re.Pattern, str]] = [
         (r"tai ung dung( (bao|tren) .{0,30})?|tai app( .{0,30})?", "box"),
     ]
 ]
+# Whether any of them matches, in one test: most short texts are no heading.
+ANY_HEADING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADINGS))
 # Folded first words of boxes that are never the article (matched at the start of a div or section).
 OPENINGS: list[re.Pattern] = [
     re.compile(p)
@@ -210,6 +215,8 @@ def heading_kind(element: etree._Element) -> str | None:
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
     folded = fold(text).strip(" :>»›.-|")
+    if not ANY_HEADING.fullmatch(folded):
+        return None
     for pattern, kind in HEADINGS:
         if pattern.fullmatch(folded):
             return kind
