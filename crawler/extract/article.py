@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -23,7 +24,7 @@ from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, T
 
 from ..registry import ExtractHints
 from .authors import author_from_markup, byline_after, merge_authors, people, take_bylines
-from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes
+from .furniture import ANY_HEADING, BLOCK_XPATHS, TAIL_HEADING, heading_kind, is_furniture_line, marked_blocks, opening_boxes
 from .jsonld import read_linked_data
 from .markup import carries, marks
 from .published import find_published, last_resort
@@ -209,11 +210,18 @@ def shield(keep: list[etree._Element | None]) -> None:
     for element in {a for k in keep if k is not None for a in (k, *k.iterancestors())}:
         if not (element.get("class") or element.get("id")):
             continue
-        scratch = etree.Element("div")
-        etree.SubElement(scratch, element.tag, {k: v for k, v in element.attrib.items() if k in {"class", "id"}})
-        if any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS):
+        if _discarded(element.tag, tuple((k, v) for k, v in element.attrib.items() if k in {"class", "id"})):
             element.attrib.pop("class", None)
             element.attrib.pop("id", None)
+
+
+@lru_cache(maxsize=4096)
+def _discarded(tag: str, marks: tuple[tuple[str, str], ...]) -> bool:
+    """Whether trafilatura discards an element of this tag, class and id: the same few blocks come
+    back on every page of a portal, and their two dozen XPath tests are made once."""
+    scratch = etree.Element("div")
+    etree.SubElement(scratch, tag, dict(marks))
+    return any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS)
 
 
 def _bold(element: etree._Element, text: str) -> bool:
@@ -388,11 +396,11 @@ def _clean_lines(lines: list[tuple[str, bool]], title: str | None, date_line: st
         if not kept:
             text = _without_prefix(_without_prefix(text, title), date_line)
         folded = fold(text).strip(" :>»›.-|")
-        if any(p.fullmatch(folded) for p, kind in HEADINGS if kind == "tail") and kept:
+        if TAIL_HEADING.fullmatch(folded) and kept:
             break
         if (
             is_furniture_line(text)
-            or any(p.fullmatch(folded) for p, _ in HEADINGS)
+            or ANY_HEADING.fullmatch(folded)
             or (title_folded and folded == title_folded)
             or (date_line and text == date_line)
             or (kept and kept[-1][0] == text)

@@ -127,8 +127,9 @@ HEADINGS: list[tuple[re.Pattern, str]] = [
         (r"tai ung dung( (bao|tren) .{0,30})?|tai app( .{0,30})?", "box"),
     ]
 ]
-# Whether any of them matches, in one test: most short texts are no heading.
+# Whether any of them (any tail heading) matches, in one test: most texts are no heading.
 ANY_HEADING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADINGS))
+TAIL_HEADING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, kind in HEADINGS if kind == "tail"))
 # Folded first words of boxes that are never the article (matched at the start of a div or section).
 OPENINGS: list[re.Pattern] = [
     re.compile(p)
@@ -223,5 +224,8 @@ def heading_kind(element: etree._Element) -> str | None:
     return None
 
 
+ANY_LINE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in LINE_PATTERNS), re.IGNORECASE)
+
+
 def is_furniture_line(line: str) -> bool:
-    return any(p.fullmatch(line) for p in LINE_PATTERNS)
+    return bool(ANY_LINE.fullmatch(line))
