@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 COMBINING = re.compile("[\u0300-\u036f]")
@@ -56,7 +57,17 @@ def short_text(element, limit: int) -> str | None:
 
 def fold(text: str) -> str:
     """Lower-case ASCII form for matching: no tone marks, "đ"→"d" (which NFD does not strip)."""
+    return _fold_short(text) if len(text) <= SHORT_TEXT else _fold(text)
+
+
+def _fold(text: str) -> str:
     return COMBINING.sub("", unicodedata.normalize("NFD", one_line(text).lower().replace("đ", "d")))
+
+
+# Short texts (menu items, headings, box openings) come back on every page of a portal: their folded
+# forms are kept, a few MB at most.
+SHORT_TEXT = 300
+_fold_short = lru_cache(maxsize=16384)(_fold)
 
 
 UTF8_NAMES = {"utf-8", "utf8", "utf_8"}
