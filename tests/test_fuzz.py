@@ -65,3 +65,10 @@ def test_control_characters_in_a_page():
     page = PAGES[0]
     _extract_or_refuse(page[:4770] + b"\x01" + page[4770:])
     _extract_or_refuse(page.decode("utf-8").replace("<p>", "<p>\x01\x0b", 3))
+
+
+def test_a_tag_name_lxml_cannot_make_around_the_article():
+    """The HTML parser lets "<a!" through as a tag; extraction must not stumble on it (it once raised ValueError)."""
+    body = "<p>" + "Chi bộ tổ chức sinh hoạt chuyên đề về công tác xây dựng Đảng ở cơ sở. " * 8 + "</p>"
+    page = f'<html><body><a! class="entry-content"><h1>Kết nạp đảng viên mới ở xã vùng cao</h1><div>12/05/2025</div>{body}</a!></body></html>'
+    assert extract_article(page, "https://x.vn/a-1234.html").title == "Kết nạp đảng viên mới ở xã vùng cao"

@@ -220,7 +220,10 @@ def _discarded(tag: str, marks: tuple[tuple[str, str], ...]) -> bool:
     """Whether trafilatura discards an element of this tag, class and id: the same few blocks come
     back on every page of a portal, and their two dozen XPath tests are made once."""
     scratch = etree.Element("div")
-    etree.SubElement(scratch, tag, dict(marks))
+    try:
+        etree.SubElement(scratch, tag, dict(marks))
+    except ValueError:  # a name the HTML parser let through ("a!") and lxml will not make: one the XPaths never name
+        etree.SubElement(scratch, "unnamed", dict(marks))
     return any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS)
 
 
