@@ -216,8 +216,8 @@ def report(result: dict) -> str:
     scrapy = full["cpu"] - full["cpu_extract"] - full["cpu_store"] - full["cpu_annotate"] - full["cpu_links"]
     lines = [
         f"synthetic web: {result['web']}; {os.cpu_count()} cores, load average {result['load'][0]:.2f} before, {result['load'][1]:.2f} after",
-        f"bound: plain trafilatura in {bound['processes']} processes {bound['pages_s']:8.1f} pages/s, {bound['ms_page']:.1f} ms CPU a page "
-        f"({1000 * bound['processes'] / bound['ms_page']:.0f} pages/s if each process had a core to itself)",
+        (f"bound: plain trafilatura in {bound['processes']} processes {bound['pages_s']:8.1f} pages/s, {bound['ms_page']:.1f} ms CPU a page "
+         f"({1000 * bound['processes'] / bound['ms_page']:.0f} pages/s if each process had a core to itself)"),
         f"plain Scrapy fetch, pages discarded:  {result['scrapy_pages_s']:8.1f} pages/s (the network side's limit)",
         f"full crawl: {full['pages']} pages, {full['new']} articles in {full['wall']:.1f} s",
         f"  pages/s                 {full['pages'] / full['wall']:8.1f}",
