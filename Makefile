@@ -63,7 +63,7 @@ eval-discovery: setup
 bench-export: setup
 	$(BIN)/python benchmarks/export.py
 
-# Crawl benchmark on a synthetic web of 50 portals x 200 articles, beside its two bounds.
+# Crawl benchmark on a synthetic web of 50 portals x 200 articles, against plain trafilatura on all cores.
 bench: setup
 	$(BIN)/python benchmarks/crawl.py --portals 50 --articles 200 --grow
 

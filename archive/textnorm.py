@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 COMBINING = re.compile("[\u0300-\u036f]")
@@ -25,10 +26,25 @@ def normalize(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``normalize`` and fold all white space, newlines included, into single spaces."""
-    return " ".join(normalize(text).split())
+    """``normalize`` and fold all white space, newlines included, into single spaces.
+
+    The same as ``" ".join(normalize(text).split())`` without ``normalize``'s work on each line:
+    every space it collapses and every line break it keeps is white space to ``str.split``.
+    """
+    text = ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII form for matching: no tone marks, "đ"→"d" (which NFD does not strip)."""
+    return _fold_short(text) if len(text) <= SHORT_TEXT else _fold(text)
+
+
+def _fold(text: str) -> str:
     return COMBINING.sub("", unicodedata.normalize("NFD", one_line(text).lower().replace("đ", "d")))
+
+
+# Short texts (menu items, headings, box openings) come back on every page of a portal: their folded
+# forms are kept, a few MB at most.
+SHORT_TEXT = 300
+_fold_short = lru_cache(maxsize=16384)(_fold)

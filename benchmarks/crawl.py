@@ -1,14 +1,21 @@
-"""``make bench``: a full crawl of a synthetic web against its two bounds, with figures printed.
+"""``make bench``: a full crawl of a synthetic web against the machine's bound, with figures printed.
 
 Serves ``benchmarks/synthweb.py`` (50 portals x 200 articles by default, deterministic from a seed)
 on 127.0.0.1 with politeness off, then measures in one run:
 
-- plain Scrapy fetching the same URLs and discarding them: the crawl's upper bound;
-- plain trafilatura extracting the same article pages in one process: the extraction bound;
-- our full crawl into a fresh archive: pages/s, articles/s, CPU seconds per article split into
-  fetch/parse, extraction and storage, peak RSS, archive size per article;
+- the bound: plain trafilatura extracting the same article pages in as many processes as the
+  machine has cores, as the crawl uses them all (its reactor and one extraction worker per core);
+  pages/s of all processes together, and CPU ms a page;
+- plain Scrapy fetching the same URLs and discarding them: the network side's limit, for reference;
+- our full crawl into a fresh archive: pages/s, articles/s against the bound, CPU ms per article
+  beside trafilatura's per page and split by stage (extraction, Scrapy and response handling, link
+  extraction, storage, topic and near duplicates), peak RSS of each process and of all together,
+  archive size per article;
 - the re-run of the same crawl on the unchanged web: requests and seconds;
-- ``newsarchive reextract`` of the whole archive from its stored pages: articles/s.
+- ``newsarchive reextract`` of the whole archive from its stored pages: the same figures.
+
+CPU per article is the steadier figure on a shared machine: wall-clock rates count other
+processes' load too, which the report prints (load average) beside them.
 
     python benchmarks/crawl.py [--portals 50] [--articles 200] [--seed 1] [--grow]
 
@@ -19,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -29,7 +37,7 @@ from pathlib import Path
 
 import trafilatura
 
-from crawler.crawl.stats import ARTICLES_NEW, ARTICLES_UNCHANGED, ARTICLES_UPDATED, CPU_ANNOTATE, CPU_EXTRACT, CPU_STORE
+from crawler.crawl.stats import ARTICLES_NEW, ARTICLES_UNCHANGED, ARTICLES_UPDATED, CPU_ANNOTATE, CPU_EXTRACT, CPU_LINKS, CPU_STORE
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
@@ -133,12 +141,41 @@ def crawl(tmp: Path, name: str) -> dict:
         "new": total(ARTICLES_NEW), "stored": total(ARTICLES_NEW) + total(ARTICLES_UPDATED)
         + total(ARTICLES_UNCHANGED),
         "cpu_extract": total(CPU_EXTRACT), "cpu_store": total(CPU_STORE),
-        "cpu_annotate": total(CPU_ANNOTATE),
+        "cpu_annotate": total(CPU_ANNOTATE), "cpu_links": total(CPU_LINKS),
         "db_bytes": sum(p.stat().st_size for p in tmp.glob(f"{name}.db*")),
     }
 
 
+def extract_share(portals: int, articles: int, seed: int, share: int, shares: int) -> tuple[int, float, float]:
+    """Plain trafilatura on every ``shares``-th article page from ``share`` on: pages, and the wall and
+    CPU seconds their extraction took. Each page is made just before, out of the timing."""
+    web = SyntheticWeb(portals, articles, seed)
+    pages, wall, cpu = 0, 0.0, 0.0
+    for index in range(share, portals * articles, shares):
+        page = web.article_page(*divmod(index, articles))
+        started, started_cpu = time.perf_counter(), time.process_time()
+        trafilatura.extract(page)
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+        pages += 1
+    return pages, wall, cpu
+
+
+def trafilatura_bound(portals: int, articles: int, seed: int, processes: int) -> dict:
+    """Pages/s of plain trafilatura in ``processes`` processes side by side (the sum of their rates), and
+    its CPU ms a page."""
+    with multiprocessing.get_context("spawn").Pool(processes) as workers:
+        shares = workers.starmap(extract_share, [(portals, articles, seed, k, processes) for k in range(processes)])
+    pages = sum(p for p, _, _ in shares)
+    return {
+        "processes": processes,
+        "pages_s": sum(p / wall for p, wall, _ in shares),
+        "ms_page": 1000 * sum(cpu for _, _, cpu in shares) / pages,
+    }
+
+
 def bench(portals: int, articles: int, seed: int) -> dict:
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         server, origins = start_web(tmp, portals, articles, seed)
@@ -148,49 +185,56 @@ def bench(portals: int, articles: int, seed: int) -> dict:
             (tmp / "urls.txt").write_text("\n".join(urls))
             wall, _, _, out = run_measured([PYTHON, str(HERE / "plain_fetch.py"), str(tmp / "urls.txt")])
             fetched = json.loads(out)["pages"]
-            pages, extract_seconds = 0, 0.0
-            for p in range(portals):  # pages made one at a time, out of the timing
-                for a in range(articles):
-                    page = web.article_page(p, a)
-                    started = time.perf_counter()
-                    trafilatura.extract(page)
-                    extract_seconds += time.perf_counter() - started
-                    pages += 1
+            bound = trafilatura_bound(portals, articles, seed, os.cpu_count() or 1)
             full = crawl(tmp, "archive")
             rerun = crawl(tmp, "archive")
-            reextract_wall, _, _, _ = run_measured([CLI, "reextract", "--sources", str(tmp / "sources"), "--db", str(tmp / "archive.db")])
+            wall, cpu, peaks, _ = run_measured([CLI, "reextract", "--sources", str(tmp / "sources"), "--db", str(tmp / "archive.db")])
         finally:
             server.terminate()
     return {
         "web": f"{portals} portals x {articles} articles = {len(urls)} URLs",
+        "load": (load, os.getloadavg()[0]),
         "scrapy_pages_s": fetched / wall,
-        "trafilatura_pages_s": pages / extract_seconds,
+        "bound": bound,
         "full": full,
         "rerun": rerun,
-        "reextract_s": reextract_wall,
+        "reextract": {"wall": wall, "cpu": cpu, "rss": max(peaks.values()), "rss_total": sum(peaks.values())},
     }
 
 
 def report(result: dict) -> str:
-    full, rerun = result["full"], result["rerun"]
-    bound = min(result["scrapy_pages_s"], result["trafilatura_pages_s"])
-    per_article = lambda seconds: 1000 * seconds / max(full["new"], 1)  # noqa: E731
-    fetch_parse = full["cpu"] - full["cpu_extract"] - full["cpu_store"] - full["cpu_annotate"]
+    full, rerun, again, bound = result["full"], result["rerun"], result["reextract"], result["bound"]
+    articles = max(full["new"], 1)
+
+    def per_article(seconds: float) -> float:
+        return 1000 * seconds / articles
+
+    def of_bound(wall: float) -> str:
+        return f"{articles / wall:8.1f}   ({100 * articles / wall / bound['pages_s']:.0f}% of the bound)"
+
+    def of_trafilatura(cpu: float) -> str:
+        return f"{per_article(cpu):8.1f}   ({per_article(cpu) / bound['ms_page']:.2f} x trafilatura's {bound['ms_page']:.1f} ms a page)"
+
+    scrapy = full["cpu"] - full["cpu_extract"] - full["cpu_store"] - full["cpu_annotate"] - full["cpu_links"]
     lines = [
-        f"synthetic web: {result['web']}",
-        f"bound (a) plain Scrapy fetch:        {result['scrapy_pages_s']:8.1f} pages/s",
-        f"bound (b) plain trafilatura extract: {result['trafilatura_pages_s']:8.1f} pages/s",
+        f"synthetic web: {result['web']}; {os.cpu_count()} cores, load average {result['load'][0]:.2f} before, {result['load'][1]:.2f} after",
+        (f"bound: plain trafilatura in {bound['processes']} processes {bound['pages_s']:8.1f} pages/s, {bound['ms_page']:.1f} ms CPU a page "
+         f"({1000 * bound['processes'] / bound['ms_page']:.0f} pages/s if each process had a core to itself)"),
+        f"plain Scrapy fetch, pages discarded:  {result['scrapy_pages_s']:8.1f} pages/s (the network side's limit)",
         f"full crawl: {full['pages']} pages, {full['new']} articles in {full['wall']:.1f} s",
         f"  pages/s                 {full['pages'] / full['wall']:8.1f}",
-        f"  articles/s              {full['new'] / full['wall']:8.1f}   ({100 * full['new'] / full['wall'] / bound:.0f}% of the slower bound)",
-        f"  CPU ms/article          {per_article(full['cpu']):8.1f}   fetch/parse {per_article(fetch_parse):.1f}, "
-        f"extraction {per_article(full['cpu_extract']):.1f}, storage {per_article(full['cpu_store']):.1f}, "
-        f"topic/duplicates {per_article(full['cpu_annotate']):.1f}",
+        f"  articles/s              {of_bound(full['wall'])}",
+        f"  CPU ms/article          {of_trafilatura(full['cpu'])}",
+        (f"    extraction {per_article(full['cpu_extract']):.1f}, Scrapy and response handling {per_article(scrapy):.1f}, "
+         f"link extraction {per_article(full['cpu_links']):.1f}, storage {per_article(full['cpu_store']):.1f}, "
+         f"topic/duplicates {per_article(full['cpu_annotate']):.1f}"),
         f"  peak RSS                {full['rss']:8d} MB the largest process, {full['rss_total']} MB all its processes together",
-        f"  archive bytes/article   {full['db_bytes'] / max(full['new'], 1):8.0f}",
+        f"  archive bytes/article   {full['db_bytes'] / articles:8.0f}",
         f"re-run on the unchanged web: {rerun['requests']} requests, {rerun['new']} new, {rerun['wall']:.1f} s",
-        f"reextract of the archive: {full['new']} articles in {result['reextract_s']:.1f} s, "
-        f"{full['new'] / result['reextract_s']:.1f} articles/s",
+        f"reextract of the archive: {full['new']} articles in {again['wall']:.1f} s",
+        f"  articles/s              {of_bound(again['wall'])}",
+        f"  CPU ms/article          {of_trafilatura(again['cpu'])}",
+        f"  peak RSS                {again['rss']:8d} MB the largest process, {again['rss_total']} MB all its processes together",
     ]
     return "\n".join(lines)
 

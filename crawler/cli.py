@@ -23,7 +23,7 @@ from archive.store import Archive, ArchiveError
 
 from crawler.errors import EXIT_FAILED, Busy, Failed, Interrupted, Refused, require_extra
 from crawler.corpus.export import FORMATS
-from crawler.extract import ExtractionError, extract_article
+from crawler.extract import ExtractionError, article_from_tree, parse_html
 from crawler.sources.registry import (
     BUNDLED,
     KEY_RE,
@@ -453,17 +453,17 @@ def _source_for(url: str | None, registry: dict[str, Source], key: str | None) -
 
 def _extract_one(target: str, url: str | None, registry: dict[str, Source], source_key: str | None) -> dict:
     """One input's record: the article and whether it is one (with the reason when not)."""
-    from crawler.extract import parse_html
-    from crawler.extract.verdict import not_an_article
+    from crawler.extract.verdict import PageFacts, not_an_article
 
     page, fetched_url = _read_input(target)
-    tree = parse_html(page)
+    tree = parse_html(page)  # once, for the URL, the verdict's facts, then extraction (which prunes it)
     page_url = fetched_url or url or _url_from_page(tree)
     source = _source_for(page_url, registry, source_key)
     kwargs = {"site": source.name} if source else {}
-    article = extract_article(page, page_url or "", source.extract if source else ExtractHints(), **kwargs)
+    facts = PageFacts.read(tree)
+    article = article_from_tree(tree, page_url or "", source.extract if source else ExtractHints(), **kwargs)
     article.url = page_url
-    reason = not_an_article(article, tree)
+    reason = not_an_article(article, facts)
     return {"article": reason is None, **({"reason": reason} if reason else {}), **article.as_dict(),
             "source": source.key if source else None}
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import replace
@@ -57,6 +58,7 @@ from crawler.crawl.stats import (
     BUDGET_EXHAUSTED,
     CANDIDATES,
     CANDIDATES_NOT_FETCHED,
+    CPU_LINKS,
     FETCH_FAILURES,
     FORBIDDEN_BY_ROBOTS,
     LISTINGS_FOUND_AS_PAGES,
@@ -268,6 +270,7 @@ class PortalSpider(scrapy.Spider):
         when it reaches the plan's depth the pagination is left there. Outside a full walk, pagination
         goes one page at a time (the next page only), so that stopping means something.
         """
+        started = time.thread_time()
         try:
             root = parse_html(page_text(response))  # once, for its links and its structure
         except ExtractionError:
@@ -276,6 +279,7 @@ class PortalSpider(scrapy.Spider):
         articles = [link for link in links if self.classifier.is_article(link)]
         listings = [link for link in links if not self.classifier.is_article(link) and self.classifier.is_listing(link)]
         structure = self.listing_structure(response, root) if self.generic and root is not None else Listing()
+        self.crawler.stats.inc_value(CPU_LINKS, time.thread_time() - started)
         here = canonicalize(response.url)
         section = section or here
         proven = {link.url for link in articles}

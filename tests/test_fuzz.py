@@ -72,3 +72,10 @@ def test_a_broken_tag_around_the_headline_is_no_crash():
     body = "<p>" + "Chi bộ thôn tổ chức sinh hoạt chuyên đề về công tác phát triển đảng viên mới. " * 5 + "</p>"
     page = f'<html><body><div class="a"><a<href="#" class="detail"><h1>Chi bộ thôn Tân Lập kết nạp đảng viên mới</h1>{body}</body></html>'
     assert extract_article(page.encode(), "https://x.vn/a-1.html").title == "Chi bộ thôn Tân Lập kết nạp đảng viên mới"
+
+
+def test_a_tag_name_lxml_cannot_make_around_the_article():
+    """The HTML parser lets "<a!" through as a tag; extraction must not stumble on it (it once raised ValueError)."""
+    body = "<p>" + "Chi bộ tổ chức sinh hoạt chuyên đề về công tác xây dựng Đảng ở cơ sở. " * 8 + "</p>"
+    page = f'<html><body><a! class="entry-content"><h1>Kết nạp đảng viên mới ở xã vùng cao</h1><div>12/05/2025</div>{body}</a!></body></html>'
+    assert extract_article(page, "https://x.vn/a-1234.html").title == "Kết nạp đảng viên mới ở xã vùng cao"

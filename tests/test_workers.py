@@ -82,6 +82,23 @@ def test_workers_leave_when_the_crawl_process_is_killed():
     wait_for(lambda: not any(map(alive, workers)), timeout=10)
 
 
+def test_workers_do_not_import_the_script_that_started_the_crawl(tmp_path):
+    """A worker imports the extraction, not the parent's ``__main__`` (the CLI script, with what it loads)."""
+    imports = tmp_path / "imports.txt"
+    script = tmp_path / "crawl_script.py"
+    script.write_text(
+        "import asyncio\n"
+        f"with open({str(imports)!r}, 'a') as f: f.write(__name__ + '\\n')\n"
+        "from crawler.sources.registry import ExtractHints\n"
+        "from crawler.crawl.workers import extract\n"
+        "if __name__ == '__main__':\n"
+        f"    article, _, _ = asyncio.run(extract(2, {PAGE[:3000]!r}, {URL!r}, ExtractHints()))\n"
+        "    assert article.title\n"
+    )
+    subprocess.run([sys.executable, str(script)], check=True, timeout=120)
+    assert imports.read_text().split() == ["__main__"]
+
+
 def test_the_backlog_lets_a_request_go_only_while_there_is_room():
     async def scenario():
         backlog = Backlog()

@@ -52,7 +52,7 @@ def text_hash(text: str) -> str:
 
 def shingles(text: str) -> set[str]:
     tokens = words(text)
-    return {" ".join(tokens[i:i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+    return {" ".join(run) for run in zip(*(tokens[i:] for i in range(SHINGLE_WORDS)))}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

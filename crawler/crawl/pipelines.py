@@ -162,9 +162,9 @@ class ArchivePipeline:
             "word_count": article["word_count"],
             "fetched_at": item.fetched_at,
         }
-        started = time.process_time()
+        started = time.thread_time()
         item.outcome = self.archive.save_article(row, page=item.page_row())
         self.archive.stored()
-        self.crawler.stats.inc_value(CPU_STORE, time.process_time() - started)
+        self.crawler.stats.inc_value(CPU_STORE, time.thread_time() - started)
         self.crawler.stats.inc_value(ARTICLE_OUTCOMES[item.outcome])
         return item

@@ -18,8 +18,8 @@ from urllib.robotparser import RobotFileParser
 
 from archive.shapes import PortalShapes
 
-from crawler.extract import ExtractionError, extract_article, parse_html
-from crawler.extract.verdict import not_an_article
+from crawler.extract import ExtractionError, article_from_tree, parse_html
+from crawler.extract.verdict import PageFacts, not_an_article
 from crawler.discovery.links import LinkClassifier, is_pagination, page_links
 from crawler.discovery.listing import Listing, read_listing
 from crawler.sources.registry import Source
@@ -132,8 +132,10 @@ def _article_links(source: Source, root, url: str) -> tuple[dict[str, list[str]]
 def _article(source: Source, url: str, page: bytes) -> dict | None:
     """What extraction makes of a page, or None when it is no article."""
     try:
-        article = extract_article(page, url, source.extract, site=source.name)
-        if not_an_article(article, parse_html(page)):
+        tree = parse_html(page)
+        facts = PageFacts.read(tree)  # before extraction prunes the tree
+        article = article_from_tree(tree, url, source.extract, site=source.name)
+        if not_an_article(article, facts):
             return None
     except ExtractionError:
         return None

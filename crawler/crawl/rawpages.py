@@ -84,8 +84,8 @@ class RawPagePipeline:
     def process_item(self, item: PageItem) -> PageItem:
         if not item.raw:  # the writer's pages from a crawl process that keeps none
             return item
-        started = time.process_time()
+        started = time.thread_time()
         store_page(self.archive.db, item)
-        self.crawler.stats.inc_value(CPU_STORE, time.process_time() - started)
+        self.crawler.stats.inc_value(CPU_STORE, time.thread_time() - started)
         self.crawler.stats.inc_value(PAGES_STORED)
         return item

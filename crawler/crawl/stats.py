@@ -54,6 +54,7 @@ WARC_RECORDS = PREFIX + "warc/records"  # WARC records written with --warc
 CPU_EXTRACT = PREFIX + "cpu/extract"  # extraction, in the workers
 CPU_STORE = PREFIX + "cpu/store"  # writing articles and raw pages
 CPU_ANNOTATE = PREFIX + "cpu/annotate"  # province, topic and duplicates
+CPU_LINKS = PREFIX + "cpu/links"  # reading a listing's links (the spider, in the reactor's thread)
 
 # The run's verdict
 MODE = PREFIX + "mode"  # full, incremental, backfill, ... (the run log's mode)

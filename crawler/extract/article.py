@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -22,7 +23,7 @@ from lxml import etree, html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
 from .authors import author_from_markup, byline_after, closing_source, merge_authors, people, publisher_names, split_credit, take_bylines
-from .furniture import BLOCK_XPATHS, HEADINGS, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists
+from .furniture import ANY_HEADING, BLOCK_XPATHS, TAIL_HEADING, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists
 from .hints import ExtractHints
 from .jsonld import read_linked_data
 from .markup import carries, marks
@@ -209,15 +210,21 @@ def shield(keep: list[etree._Element | None]) -> None:
     for element in {a for k in keep if k is not None for a in (k, *k.iterancestors())}:
         if not (element.get("class") or element.get("id")):
             continue
-        scratch = etree.Element("div")
-        marks = {k: v for k, v in element.attrib.items() if k in {"class", "id"}}
-        try:
-            etree.SubElement(scratch, element.tag, marks)
-        except ValueError:  # broken markup gives the HTML parser tag names XML refuses ('id="x"')
-            etree.SubElement(scratch, "div", marks)
-        if any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS):
+        if _discarded(element.tag, tuple((k, v) for k, v in element.attrib.items() if k in {"class", "id"})):
             element.attrib.pop("class", None)
             element.attrib.pop("id", None)
+
+
+@lru_cache(maxsize=4096)
+def _discarded(tag: str, marks: tuple[tuple[str, str], ...]) -> bool:
+    """Whether trafilatura discards an element of this tag, class and id: the same few blocks come
+    back on every page of a portal, and their two dozen XPath tests are made once."""
+    scratch = etree.Element("div")
+    try:
+        etree.SubElement(scratch, tag, dict(marks))
+    except ValueError:  # a name the HTML parser let through ("a!") and lxml will not make: one the XPaths never name
+        etree.SubElement(scratch, "unnamed", dict(marks))
+    return any(xpath(scratch) for xpath in TRAFILATURA_DISCARDS)
 
 
 def _bold(element: etree._Element, text: str) -> bool:
@@ -260,7 +267,7 @@ def _extract_body(tree: etree._Element, url: str) -> list[tuple[str, bool]]:
             lines = _body_lines(document.body)
             if sum(len(t) for t, _ in lines) >= MIN_BODY_CHARS:
                 return lines
-    body, _, _ = trafilatura.baseline(etree.tostring(tree, encoding="unicode"))
+    body, _, _ = trafilatura.baseline(tree)  # it works on a copy
     fallback = _body_lines(body)
     return fallback if sum(len(t) for t, _ in fallback) > sum(len(t) for t, _ in lines) else lines
 
@@ -392,11 +399,11 @@ def _clean_lines(lines: list[tuple[str, bool]], title: str | None, date_line: st
         if not kept:
             text = _without_prefix(_without_prefix(text, title), date_line)
         folded = fold(text).strip(" :>»›.-|")
-        if any(p.fullmatch(folded) for p, kind in HEADINGS if kind == "tail") and kept:
+        if TAIL_HEADING.fullmatch(folded) and kept:
             break
         if (
             is_furniture_line(text)
-            or any(p.fullmatch(folded) for p, _ in HEADINGS)
+            or ANY_HEADING.fullmatch(folded)
             or (title_folded and folded == title_folded)
             or (date_line and text == date_line)
             or (kept and kept[-1][0] == text)
@@ -416,7 +423,24 @@ def extract_article(
     now: datetime | None = None,
 ) -> Article:
     """Extract one article page. ``site`` is the source's name, so it is never taken for title or author."""
-    tree = parse_html(page)
+    return article_from_tree(parse_html(page), url, hints, site=site, listing_date=listing_date, now=now)
+
+
+def article_from_tree(
+    tree: etree._Element,
+    url: str,
+    hints: ExtractHints,
+    *,
+    site: str | None = None,
+    listing_date: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """``extract_article`` on a page already parsed (``parse_html``), for callers that read the tree
+    first (the verdict's ``PageFacts``): extraction prunes it, and it is spent after."""
+    # lxml makes a Python object for an element each time one is reached with none alive, through
+    # lxml.html's class lookup (a Python call): holding one for every element while the rules walk
+    # the tree again and again makes each once.
+    alive = list(tree.iter())
     linked = read_linked_data(tree)
     site = site_name(tree, site)
     title, title_element = find_title(tree, hints.title_xpaths, site, linked.headline)
@@ -446,6 +470,7 @@ def extract_article(
     })
     published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this
     text = "\n".join(t for t, _ in lines)
+    del alive
     return Article(
         url=url,
         title=normalize(title) if title else None,

@@ -137,7 +137,7 @@ def people(text: str) -> list[str]:
 
 def _is_name(text: str, bold: bool = False) -> bool:
     """A short signature line: "BẢO TOÀN", or in bold "P.Y" / "Trung Văn"."""
-    if len(text) > 40 or any(ch.isdigit() for ch in text):
+    if len(text) > 40 or any(map(str.isdigit, text)):
         return False
     if bold and INITIALS.fullmatch(text):
         return True
@@ -167,7 +167,7 @@ def _signature(text: str, bold: bool, closing: bool) -> bool:
     noted = bool(CLOSING_NOTE.search(text) or MORE_AUTHORS.search(text))
     bare = MORE_AUTHORS.sub("", CLOSING_NOTE.sub("", text)).strip()
     names = people(bare)
-    if not names or any(ch.isdigit() for ch in bare):
+    if not names or any(map(str.isdigit, bare)):
         return False
     if _is_name(bare, bold) or _is_name(person(bare), bold):
         return True
@@ -346,7 +346,7 @@ def _acceptable(text: str, site_folded: str | None, publishers: set[str] = froze
         2 <= len(text) <= 60
         and "://" not in text
         and not text.lower().startswith("www.")
-        and not any(ch.isdigit() for ch in text)
+        and not any(map(str.isdigit, text))
         and not USERNAME.fullmatch(text)
         and not ORIGIN_START.match(text)
         and (not site_folded or fold(text) not in site_folded)

@@ -69,28 +69,45 @@ LIST_MARK = re.compile("|".join(re.escape(t) for kind, tokens in BLOCK_MARKS if 
 
 def marked_blocks(tree: etree._Element) -> list[etree._Element]:
     """Elements whose class or id carries a furniture token, in document order."""
-    return [
-        element
-        for element in with_marks(tree)
-        if element.tag not in NEVER_MARKED
-        and BLOCK_MARK.search(CONTENT_WORDS.sub("", f"{element.get('class', '')} {element.get('id', '')}".lower()))
-    ]
+    return [element for element in with_marks(tree) if element.tag not in NEVER_MARKED and _block_marked(element)]
 
 
-def in_listed_furniture(element: etree._Element, article: set[etree._Element] = frozenset()) -> bool:
+def _block_marked(element: etree._Element) -> bool:
+    """A furniture token in the element's class or id, not within a content word. Tokens hold no white
+    space and content words go whole, so a mark that survives their removal is there before it:
+    most elements are told by the one search."""
+    marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return bool(BLOCK_MARK.search(marks)) and bool(BLOCK_MARK.search(CONTENT_WORDS.sub("", marks)))
+
+
+def in_listed_furniture(
+    element: etree._Element, article: set[etree._Element] = frozenset(), known: dict[etree._Element, bool] | None = None,
+) -> bool:
     """Whether ``element`` sits in a menu, sidebar, footer or a box of other stories (not a share bar).
 
     Blocks in ``article`` (the headline's ancestors) are the article's own column, whatever their
     class says ("sidebar-1" holds a whole story on some papers): the search stops there. A
     ``footer`` inside an ``<article>`` is the story's own (Drupal prints the date line there).
+    ``known`` keeps the answers for elements already asked about (with the same ``article``), so
+    that neighbours do not test their shared ancestors again.
     """
+    known = {} if known is None else known
+    walked = []
+    answer = False
     for e in (element, *element.iterancestors()):
+        if e in known:
+            answer = known[e]
+            break
+        walked.append(e)
         if e in article:
-            return False
+            break
         page_footer = e.tag == "footer" and not e.xpath("ancestor::article")
         if e.tag in {"nav", "aside"} or page_footer or carries(e, LIST_MARK):
-            return True
-    return False
+            answer = True
+            break
+    for e in walked:
+        known[e] = answer
+    return answer
 
 
 # (folded heading text, kind); matched against the whole text of a short element.
@@ -112,6 +129,9 @@ HEADINGS: list[tuple[re.Pattern, str]] = [
         (r"tai ung dung( (bao|tren) .{0,30})?|tai app( .{0,30})?", "box"),
     ]
 ]
+# Whether any of them (any tail heading) matches, in one test: most texts are no heading.
+ANY_HEADING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADINGS))
+TAIL_HEADING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, kind in HEADINGS if kind == "tail"))
 # Folded first words of boxes that are never the article (matched at the start of a div or section).
 OPENINGS: list[re.Pattern] = [
     re.compile(p)
@@ -121,27 +141,43 @@ OPENINGS: list[re.Pattern] = [
     ]
 ]
 OPENING_CHARS = 200
+# What the first 75 folded characters of a box's opening must hold for an ``OPENINGS`` pattern to
+# match it: "gioi thieu" within them, or "moi" or "ban doc" first. Most boxes fail this on a short
+# reading, and folding 200 characters of every box was a fifth of the extraction.
+OPENING_GATE = re.compile(r".{0,60}gioi thieu|moi |ban doc")
+GATE_CHARS = 75
 BOX_TAGS = ("div", "section", "aside", "table")
 
 
-def opening(element: etree._Element, chars: int = OPENING_CHARS) -> str:
-    """The first ``chars`` characters of the element's text, folded, reading no more of it than that."""
-    seen = []
-    size = 0
+def _promotes(element: etree._Element) -> bool:
+    """Whether the box's opening matches ``OPENINGS``: its text's pieces up to the one that brings
+    ``OPENING_CHARS`` characters, folded, and no more than ``OPENING_CHARS`` of that.
+
+    Most boxes are decided on less: once the pieces read hold some ``GATE_CHARS`` characters
+    besides white space, their folded text is a prefix of the opening (folding works character by
+    character), and when its first ``GATE_CHARS`` fail the gate the box is no promotion.
+    """
+    seen: list[str] = []
+    size = dense = 0
+    gated = False
     for piece in element.itertext():
         seen.append(piece)
         size += len(piece)
-        if size >= chars:
+        if size >= OPENING_CHARS:
             break
-    return fold("".join(seen))[:chars]
+        dense += len(piece.strip())
+        if not gated and dense > GATE_CHARS:
+            gated = True
+            short = fold("".join(seen))
+            if len(short) >= GATE_CHARS and not OPENING_GATE.match(short):
+                return False
+    text = fold("".join(seen))[:OPENING_CHARS]
+    return any(p.match(text) for p in OPENINGS)
 
 
 def opening_boxes(tree: etree._Element) -> list[etree._Element]:
     """Boxes (styled: with a class or id) whose first words say they are promotion, outermost first."""
-    return [
-        e for e in tree.iter(*BOX_TAGS)
-        if (e.get("class") or e.get("id")) and any(p.match(opening(e)) for p in OPENINGS)
-    ]
+    return [e for e in tree.iter(*BOX_TAGS) if (e.get("class") or e.get("id")) and _promotes(e)]
 
 
 # Lists of other stories without a telling class: every item is a headline link (a label such as
@@ -248,11 +284,16 @@ def heading_kind(element: etree._Element) -> str | None:
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
     folded = fold(text).strip(" :>»›.-|")
+    if not ANY_HEADING.fullmatch(folded):
+        return None
     for pattern, kind in HEADINGS:
         if pattern.fullmatch(folded):
             return kind
     return None
 
 
+ANY_LINE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in LINE_PATTERNS), re.IGNORECASE)
+
+
 def is_furniture_line(line: str) -> bool:
-    return any(p.fullmatch(line) for p in LINE_PATTERNS)
+    return bool(ANY_LINE.fullmatch(line))

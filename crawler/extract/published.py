@@ -33,7 +33,7 @@ from .authors import author_before_date
 from .dates import VN_TZ, FoundDate, date_from_url, find_dates, parse_date, year_month_from_url
 from .furniture import in_listed_furniture
 from .markup import carries, marked_ancestor, marks, with_marks
-from .text import element_text, fold, one_line
+from .text import element_text, fold, one_line, short_text
 
 META_XPATHS: list[str] = [
     "//meta[@property='article:published_time' or @name='article:published_time']/@content",
@@ -96,13 +96,14 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
     article = set(title_element.iterancestors())
     following = title_element.xpath(f"following::*[position() <= {WINDOW}]")
     near = set(itertools.islice(title_element.iterancestors(), NEAR))
+    listed: dict[etree._Element, bool] = {}  # in_listed_furniture's answers, shared by the neighbours
     preceding = [e for e in title_element.xpath(f"preceding::*[position() <= {PRECEDING}]") if near.intersection(e.iterancestors())]
     for distance, element in [*enumerate(following), *((d + 0.5, e) for d, e in enumerate(reversed(preceding)))]:
-        if element.tag in NOT_LINES or element.xpath("ancestor::a") or in_listed_furniture(element, article):
+        if element.tag in NOT_LINES or next(element.iterancestors("a"), None) is not None or in_listed_furniture(element, article, listed):
             continue
-        text = element_text(element)
-        if len(text) > LINE_MAX_CHARS or len(text.split()) > LINE_MAX_WORDS:
-            if isinstance(distance, int) and not len(element) and len(text) > LINE_MAX_CHARS:
+        text = short_text(element, LINE_MAX_CHARS)  # None for a long block (the body's), not read to its end
+        if text is None or len(text.split()) > LINE_MAX_WORDS:
+            if isinstance(distance, int) and not len(element) and text is None:
                 long_seen += 1
             continue
         if isinstance(distance, int) and long_seen >= BODY_STARTED:

@@ -6,13 +6,15 @@ is one (``MIN_BODY_CHARS``), however short. Pages that carry those and still are
 (listings, contact pages, document lists, search results, galleries) are told by what they
 show, tested first as ordered rules: ``PAGE_KINDS`` by their own headline, then by structure.
 
-Independent of how the article was extracted: it reads the ``Article``'s title, text and date
-and looks at the page tree itself.
+Independent of how the article was extracted: it reads the ``Article``'s title, text and date,
+and what the page itself shows (``PageFacts``), read from its tree before extraction prunes it, so
+that one parse serves both.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -46,7 +48,7 @@ GALLERY_MAX_CHARS = 300
 TITLE_PARTS = re.compile(r"\s+[-|–—»>:]\s+|\s*\|\s*")
 
 
-def _headline_links(anchors: set[str], title: str | None) -> set[str]:
+def _headline_links(anchors: frozenset[str], title: str | None) -> set[str]:
     """The page's headline-sized link texts, but the page's own headline (linked from a "Tin mới" box
     or a breadcrumb on the article itself)."""
     return {text for text in anchors if len(text.split()) >= HEADLINE_LINK_WORDS} - {fold(title or "")}
@@ -70,19 +72,37 @@ def _gallery(tree: etree._Element) -> bool:
 SECTION_NAME_WORDS = 6
 
 
-def _section_name(article, anchors: set[str]) -> bool:
+def _section_name(article, anchors: frozenset[str]) -> bool:
     """The headline is a menu's word for a section ("Văn hóa - Xã hội", "Xây dựng Đảng"): the page is
     that section's listing, however few items it shows."""
     title = fold(article.title or "").strip()
     return bool(title) and len(title.split()) <= SECTION_NAME_WORDS and title in anchors
 
 
-def _page_kind(article, tree: etree._Element) -> str | None:
+@dataclass(frozen=True)
+class PageFacts:
+    """What the verdict reads of the page as published: its headings, its links' words, its tables
+    of documents and its galleries."""
+
+    headings: tuple[str, ...]  # the first <h1>'s text, then each part of the <title>
+    anchors: frozenset[str]  # every link's words, folded once
+    document_table: bool
+    gallery: bool
+
+    @classmethod
+    def read(cls, tree: etree._Element) -> PageFacts:
+        """The facts of an unpruned tree: call before extraction takes the tree apart."""
+        headings = [element_text(h) for h in tree.xpath("//h1")[:1]]
+        for title in tree.xpath("//title")[:1]:
+            headings += TITLE_PARTS.split(element_text(title))
+        return cls(
+            tuple(headings), frozenset(fold(element_text(a)).strip() for a in tree.iter("a")), _document_table(tree), _gallery(tree)
+        )
+
+
+def _page_kind(article, facts: PageFacts) -> str | None:
     """The kind of page its headline, its <title> (each part of it, the site's name apart) or its <h1> names."""
-    headings = [article.title or "", *(element_text(h) for h in tree.xpath("//h1")[:1])]
-    for title in tree.xpath("//title")[:1]:
-        headings += TITLE_PARTS.split(element_text(title))
-    for heading in headings:
+    for heading in (article.title or "", *facts.headings):
         folded = fold(heading).strip(" :|-.")
         for reason, pattern in PAGE_KINDS:
             if folded and pattern.fullmatch(folded):
@@ -90,29 +110,29 @@ def _page_kind(article, tree: etree._Element) -> str | None:
     return None
 
 
-def not_an_article(article, tree: etree._Element, min_body_chars: int = MIN_BODY_CHARS) -> str | None:
+def not_an_article(article, page: PageFacts | etree._Element, min_body_chars: int = MIN_BODY_CHARS) -> str | None:
     """Why the page is not an article ('listing', 'contact page', 'no date' ...), or None when it is one.
 
-    ``article`` is what extraction made of the page (title, text, published), ``tree`` the page
-    itself as parsed.
+    ``article`` is what extraction made of the page (title, text, published), ``page`` the page's
+    facts, or the page itself as parsed (a tree extraction has not pruned).
     """
-    if kind := _page_kind(article, tree):
+    facts = page if isinstance(page, PageFacts) else PageFacts.read(page)
+    if kind := _page_kind(article, facts):
         return kind
-    anchors = {fold(element_text(a)).strip() for a in tree.iter("a")}  # every link's words, folded once
-    if _section_name(article, anchors):
+    if _section_name(article, facts.anchors):
         return "section listing"
-    if _document_table(tree):
+    if facts.document_table:
         return "document list"
     paragraphs = [fold(line) for line in article.text.splitlines() if line.strip()]
     sentences = [p for p in paragraphs if len(p.split()) >= HEADLINE_LINK_WORDS]  # not date lines, not captions
-    links = _headline_links(anchors, article.title)
+    links = _headline_links(facts.anchors, article.title)
     # A listing's text is its items: each opens with a story's headline, often with its date and summary after.
     linked = sum(1 for p in sentences if any(p.startswith(link) for link in links))
     if linked >= LISTING_MIN_LINKED and linked >= LISTING_SHARE * len(sentences):
         return "listing"
     if len(CONTACT_LINES.findall("\n".join(paragraphs))) >= 2 and len(article.text) < 4 * min_body_chars:
         return "contact page"
-    if len(article.text) < GALLERY_MAX_CHARS and _gallery(tree):
+    if len(article.text) < GALLERY_MAX_CHARS and facts.gallery:
         return "gallery"
     if not article.title:
         return "no headline"
