@@ -22,8 +22,12 @@ import trafilatura
 from lxml import etree, html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH, TEASER_DISCARD_XPATH
 
-from .authors import author_from_markup, byline_after, closing_source, merge_authors, people, publisher_names, split_credit, take_bylines
-from .furniture import ANY_HEADING, BLOCK_XPATHS, TAIL_HEADING, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists
+from .authors import (
+    author_from_markup, byline_after, closing_source, merge_authors, people, publisher_names, source_box, split_credit, take_bylines, unlabelled,
+)
+from .furniture import (
+    ANY_HEADING, BLOCK_XPATHS, TAIL_HEADING, embed_labels, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists,
+)
 from .hints import ExtractHints
 from .jsonld import read_linked_data
 from .markup import carries, marks
@@ -452,10 +456,13 @@ def article_from_tree(
     unwrap_layout_tables(tree)
     container = _main_container(tree)
     closing = closing_source(container)
-    # Shapes, not classes: the closing source block, lists of other stories between headline and
-    # body, an outlet's label in front of the lead.
-    for element in closing.blocks + story_lists(tree, title_element, container) + outlet_labels(tree, publisher_names(tree)):
-        _drop(element)
+    box = source_box(title_element, container)
+    # Shapes, not classes: the closing source block and a marked source box, lists of other stories
+    # between headline and body, an outlet's label in front of the lead, a label over an embed.
+    shapes = closing.blocks + ([box.block] if box.block is not None else []) + story_lists(tree, title_element, container)
+    for element in shapes + outlet_labels(tree, publisher_names(tree)) + embed_labels(tree):
+        if element.getparent() is not None:
+            _drop(element)
     after_body = closing.writers or byline_after(container)
     prune(tree, hints.prune_xpaths, keep=[title_element, container])
     shield([title_element, container])
@@ -466,7 +473,7 @@ def article_from_tree(
     lines, byline = take_bylines(lines, site)
     author, author_source = choose_author({
         byline.source: byline.people, "byline-after": after_body, "date-line": people(published.author_hint or ""),
-        "markup": people(marked.author or ""), "json-ld": [split_credit(name)[0] for name in linked.authors],
+        "markup": people(marked.author or ""), "json-ld": [unlabelled(split_credit(name)[0]) for name in linked.authors],
     })
     published = last_resort(published, lines[0][0] if lines else "", tree, now)  # the tree is spent after this
     text = "\n".join(t for t, _ in lines)
@@ -479,7 +486,7 @@ def article_from_tree(
         date_source=published.source,
         author=normalize(author) if author else None,
         author_source=author_source,
-        source_attribution=byline.attribution or closing.origin or marked.attribution,
+        source_attribution=byline.attribution or closing.origin or box.origin or marked.attribution,
         canonical_url=urljoin(url, canonical[0].strip()) if canonical else None,
         word_count=len(text.split()),
     )

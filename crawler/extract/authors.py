@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .furniture import in_listed_furniture, is_furniture_line
 from .markup import carries, marked, marks, with_marks
 from .text import element_text, fold, one_line
 
@@ -108,6 +109,18 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# "Theo Phạm Trường" in an author field: "Theo" labels the credit, the person is what follows.
+CREDIT_LABEL = re.compile(r"(?i:theo)\s+(?P<name>.+)")
+
+
+def unlabelled(text: str) -> str:
+    """An author field's name without a leading "Theo " when what follows reads as a name."""
+    match = CREDIT_LABEL.fullmatch(text.strip())
+    if match and (_capitalised_name(match["name"]) or UPPER_NAME.fullmatch(match["name"]) or INITIALS.fullmatch(match["name"])):
+        return match["name"]
+    return text
+
+
 def person(text: str) -> str:
     """The name alone: no academic title in front, no unit after a dash ("Lò Hương - Trung tâm TTVH")."""
     text = HONORIFIC.sub("", text.strip(" ,.;")).strip()
@@ -184,6 +197,8 @@ def byline_after(container: etree._Element | None) -> list[str]:
             continue
         text = one_line("".join(sibling.itertext()))
         if text:
+            if _source_marked(sibling) or any(_source_marked(e) for e in sibling.iterdescendants()):
+                return []  # "Theo Tiền Phong" in a source box names an outlet, never a writer
             signed = len(text) <= 60 and not _attribution(text) and _signature(text, False, closing=True)
             return people(text) if signed else []
     return []
@@ -247,6 +262,73 @@ def _source_of(block: etree._Element) -> tuple[str, list[str], list[etree._Eleme
     ):
         return match["origin"].strip(" ,.;"), [], [block]
     return None
+
+
+# Class words that mark an element as the story's source ("link-source-text-name", "content_source",
+# "kbwcm-source", "nguon-tin"): a whole word between "-", "_" or spaces, so "resource" is not one.
+SOURCE_WORD = re.compile(r"(?:^|[\s_-])(?:source|nguon|nguontin|nguon-tin|nguonbai|nguon-bai)(?=$|[\s_-])")
+# A plain outlet name ("Tiền Phong", "Đời sống Pháp luật"): short, capitalised, no digits, no sentence.
+OUTLET_NAME = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ.&+'-]*(?: [\wÀ-ỹ.&+'-]+){0,5}")
+
+
+def _source_marked(element: etree._Element) -> bool:
+    return isinstance(element.tag, str) and (
+        element.get("data-field") == "source" or bool(SOURCE_WORD.search(f"{element.get('class', '')} {element.get('id', '')}".lower()))
+    )
+
+
+def outlet_name(text: str) -> bool:
+    """Whether ``text`` reads as an outlet's name: an acronym, a domain, "Báo X", or a few capitalised words."""
+    return len(text) <= 50 and not any(ch.isdigit() for ch in text if not ("." in text and " " not in text)) and (
+        _outlet(text) or bool(OUTLET_NAME.fullmatch(text))
+    )
+
+
+def _name_part(element: etree._Element) -> str:
+    """The element's text without the buttons inside it ("Copy link", "Lấy link!")."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and not is_furniture_line(element_text(child)):
+            parts.append(_name_part(child))
+        parts.append(child.tail or "")
+    return one_line("".join(parts))
+
+
+@dataclass
+class SourceBox:
+    origin: str | None = None
+    block: etree._Element | None = None  # the outermost source-marked block holding it: never text
+
+
+def source_box(title: etree._Element | None, container: etree._Element | None) -> SourceBox:
+    """An element the CMS marks as the story's source, anywhere in the article's region (the headline's
+    and the text block's common ancestor), not only right after the text: ``<div class="link-source-wrapper">
+    <a class="link-source-name">Theo <span class="link-source-text-name">Tiền Phong</span>...`` beside a
+    "Link bài gốc" box. The innermost marked element names the outlet ("Theo X" gives X)."""
+    if container is None:
+        return SourceBox()
+    line = set(container.iterancestors())
+    region = next((a for a in (title.iterancestors() if title is not None else ()) if a in line), container.getparent())
+    if region is None:
+        return SourceBox()
+    for element in with_marks(region, ".//") + region.xpath(".//*[@data-field='source']"):
+        if not _source_marked(element):
+            continue
+        text = _name_part(element)
+        innermost = not any(_source_marked(e) for e in element.iterdescendants())
+        if len(text) > 80:
+            continue
+        if (both := WRITER_AND_OUTLET.fullmatch(text)) and outlet_name(both["origin"]):
+            origin = both["origin"]  # "Theo Thu Hà | Báo Bắc Giang": the writer is read elsewhere
+        else:
+            match = SOURCE_LINE.fullmatch(text) if innermost and len(text) >= 2 else None
+            origin = match["origin"].strip(" ,.;") if match else ""
+        if not origin or not outlet_name(origin):
+            continue
+        outer = [e for e in (element, *element.iterancestors()) if region in e.iterancestors() and _source_marked(e)][-1]
+        if not in_listed_furniture(outer.getparent(), {region, *region.iterancestors()}):
+            return SourceBox(origin, outer if outer.tag in CLOSING_TAGS else None)
+    return SourceBox()
 
 
 @dataclass
@@ -354,6 +436,19 @@ def _acceptable(text: str, site_folded: str | None, publishers: set[str] = froze
     )
 
 
+def _named_part(element: etree._Element, whole: str) -> tuple[str, str | None] | None:
+    """``<span itemprop="author"><span itemprop="name">Thế Duyệt</span>, Đời sống Pháp luật</span>``: the
+    nested name is the writer; an outlet after a comma or dash is the attribution."""
+    inner = element.xpath("descendant::*[@itemprop='name'][1]")
+    name = element_text(inner[0]) if inner else ""
+    if not name or not whole.startswith(name):
+        return None
+    rest = whole[len(name):].strip()
+    if rest[:1] in {",", "-", "–", "|", "/"} and outlet_name(origin := rest.strip(" ,;-–|/")):
+        return name, origin
+    return name, None
+
+
 @dataclass
 class MarkedCredit:
     author: str | None = None
@@ -373,21 +468,22 @@ def author_from_markup(tree: etree._Element, hints: tuple[str, ...], site: str |
     for found, names_only in candidates:
         for element in found:
             whole = element_text(element) if isinstance(element, etree._Element) else one_line(str(element))
-            name, origin = split_credit(whole)
+            nested = _named_part(element, whole) if isinstance(element, etree._Element) else None
+            name, origin = nested or split_credit(whole)
             if not origin and whole.startswith("(") and (alone := SOURCE_LINE.fullmatch(whole)) and _outlet(alone["origin"]):
                 agency = agency or alone["origin"]
                 continue
-            text = name if origin else _first_line(element) if isinstance(element, etree._Element) else whole
+            text = name if origin or nested else _first_line(element) if isinstance(element, etree._Element) else whole
             if labelled := LABELLED.fullmatch(text):
                 text = labelled["name"]
-            text = person(text.removeprefix("bởi ").removeprefix("Bởi "))
+            text = person(unlabelled(text.removeprefix("bởi ").removeprefix("Bởi ")))
             if names_only and not (_is_name(text) or _capitalised_name(text) or INITIALS.fullmatch(text)):
                 continue
             if _acceptable(text, site_folded, publishers):
                 return MarkedCredit(text, origin or agency)
     for value in tree.xpath(META_AUTHOR):
         name, origin = split_credit(value)
-        text = person(name)
+        text = person(unlabelled(name))
         if _acceptable(text, site_folded, publishers):
             return MarkedCredit(text, origin or agency)
     return MarkedCredit(None, agency)

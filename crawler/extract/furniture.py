@@ -46,6 +46,7 @@ BLOCK_MARKS: list[tuple[str, tuple[str, ...]]] = [
     ("tickers of other headlines", ("ticker", "marquee", "hotnews", "hot-news", "tinnong", "tin-nong", "breaking", "newsflash")),
     ("app and copy-link boxes", ("app-download", "download-app", "appdownload", "taiapp", "tai-app", "app-store", "appstore",
                                  "googleplay", "copylink", "copy-link", "copy_link", "linkgoc", "link-goc", "getlink")),
+    ("source boxes with the original link", ("link-source", "linksource", "urlsource")),
     ("promo boxes", ("box-promo", "promo-box", "promobox", "tusach", "tu-sach", "subscribe")),
     ("cookie and consent banners", ("cookie", "consent", "gdpr", "cli-privacy")),
     ("sidebars, banners, most-read", ("sidebar", "side-bar", "breadcrumb", "banner", "advert", "quangcao", "quang-cao", "popup",
@@ -223,6 +224,27 @@ def story_lists(tree: etree._Element, headline: etree._Element | None, body: etr
         closing = inside and not any(_precedes(ul, p) for p in body.iter("p") if p.xpath("normalize-space()"))
         if closing or (not inside and _precedes(headline, ul) and _precedes(ul, body)):
             found.append(ul)
+    return found
+
+
+# A paragraph that only labels the embed after it ("XEM VIDEO:", "Video:"): the embed goes with the
+# furniture, and the label would be left dangling in the text.
+EMBED_LABEL_CHARS = 30
+EMBEDS = ("iframe", "video", "embed", "object")
+
+
+def embed_labels(tree: etree._Element) -> list[etree._Element]:
+    """Paragraphs that are a short label ending in ":" right before an embed-only figure or block."""
+    found = []
+    for paragraph in tree.iter("p"):
+        text = element_text(paragraph)
+        following = paragraph.getnext()
+        if (
+            text.endswith(":") and len(text) <= EMBED_LABEL_CHARS and following is not None and isinstance(following.tag, str)
+            and (following.tag in EMBEDS or next(following.iter(*EMBEDS), None) is not None)
+            and not following.xpath("normalize-space()")
+        ):
+            found.append(paragraph)
     return found
 
 
