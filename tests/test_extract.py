@@ -376,3 +376,77 @@ def test_a_list_of_other_stories_closing_the_body_block_is_furniture():
     result = extract_article(page, "https://x.vn/a-1.html")
     assert "Tham khảo thêm" not in result.text and "sơ kết" not in result.text
     assert result.author == "Hải Đăng"
+
+
+LINK_SOURCE = ('<div class="link-source-wrapper is-web clearfix" id="urlSourceTanlap"><a class="link-source-name" title="x">'
+               'Theo <span class="link-source-text-name">{outlet}</span><span class="btn-copy-link-source2"><i>Copy link</i></span></a>'
+               '<div class="link-source-detail"><span>Link bài gốc</span><span><i>Lấy link</i></span>'
+               '<a class="link-source-full" href="https://songmoi.vn/bai-goc-2026.htm">https://songmoi.vn/bai-goc-2026.htm</a></div></div>')
+
+
+@pytest.mark.parametrize(
+    ("after", "outlet"),
+    [
+        (LINK_SOURCE.format(outlet="Nhịp Sống Tân Lập"), "Nhịp Sống Tân Lập"),  # right after the body, a plain outlet name
+        ('<div class="gg-news">Thêm TANLAP trên Google</div><div class="tags">Tags <a href="/t">chi bộ</a></div>'
+         + LINK_SOURCE.format(outlet="songmoi.vn"), "songmoi.vn"),  # third after the body, a domain
+        ('<div class="link-source-wrapper"><a class="link-source-name">Theo <span class="link-source-text-name">Thời Báo Đất Việt'
+         '</span></a></div>', "Thời Báo Đất Việt"),  # a bare "Theo X" box: the source, never the writer
+        ('<div class="content_source"><p class="author">Theo Đỗ Quang Huy</p><p class="source" data-field="source"> Tiền Lập</p></div>',
+         "Tiền Lập"),  # the writer is the author ("Theo " dropped), the marked source the attribution
+    ],
+)
+def test_a_source_box_gives_the_attribution_and_stays_out_of_the_text(after, outlet):
+    result = extract_article(_article(top="<p>12/01/2024</p>", after=after), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == ("Đỗ Quang Huy" if "Quang Huy" in after else None, outlet)
+    for word in ("Copy link", "Link bài gốc", "Lấy link", "Theo", "songmoi", "Google", outlet):
+        assert word not in result.text
+
+
+def test_a_source_box_outside_the_column_that_holds_the_text_is_read():
+    page = _article(top="<p>12/01/2024</p>").replace(
+        "<div class='detail'>", "<div class='wrap'><div class='detail'>").replace(
+        "</div><div class=\"box-related", "</div>" + LINK_SOURCE.format(outlet="Nhịp Sống Tân Lập") + "</div><div class=\"box-related", 1)
+    assert "urlSource" in page
+    assert extract_article(page, "https://x.vn/a-1.html").source_attribution == "Nhịp Sống Tân Lập"
+
+
+@pytest.mark.parametrize(
+    ("top", "head", "author"),
+    [
+        ('<span class="author" data-role="author" itemprop="author"><b>Theo Phạm Trường</b></span>', "", "Phạm Trường"),
+        ("", '<meta property="article:author" content="Theo Phạm Trường">', "Phạm Trường"),
+        ("", '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Theo Phạm Trường"}}</script>',
+         "Phạm Trường"),
+        ('<span class="author">Theo báo cáo</span>', "", "Theo báo cáo"),  # not a name after "Theo": left as it is
+    ],
+)
+def test_theo_before_a_name_in_an_author_field_is_not_the_name(top, head, author):
+    assert extract_article(_article(head=head, top=top + "<p>12/01/2024</p>"), "https://x.vn/a-1.html").author == author
+
+
+@pytest.mark.parametrize(
+    ("credit", "author", "outlet"),
+    [
+        ('<span itemprop="name">Thế Duyệt</span>, Đời sống Pháp luật&nbsp;', "Thế Duyệt", "Đời sống Pháp luật"),
+        ('<span itemprop="name">Thế Duyệt</span>&nbsp;', "Thế Duyệt", None),
+        ('<span itemprop="name">Thế Duyệt</span>, ảnh của tác giả cung cấp cho tòa soạn ngày 12/1', "Thế Duyệt", None),
+    ],
+)
+def test_an_outlet_after_a_comma_beside_the_nested_name_is_the_attribution(credit, author, outlet):
+    top = f'<span class="kbwcm-author" itemprop="author" itemscope itemtype="https://schema.org/Person">{credit}</span><p>12/01/2024</p>'
+    result = extract_article(_article(top=top), "https://x.vn/a-1.html")
+    assert (result.author, result.source_attribution) == (author, outlet)
+
+
+@pytest.mark.parametrize(
+    ("label", "embed", "gone"),
+    [
+        ("<p><strong><em>XEM VIDEO</em>:</strong></p>", '<figure class="video-embed"><iframe src="https://v.x.vn/1"></iframe></figure>', True),
+        ("<p>Video:</p>", '<div class="embed"><video src="/v.mp4"></video></div>', True),
+        ("<p>Nội dung gồm các ý sau:</p>", "<ul><li>Rà soát hồ sơ đảng viên cao tuổi.</li><li>Trao huy hiệu đúng dịp.</li></ul>", False),
+    ],
+)
+def test_a_label_over_an_embed_is_furniture(label, embed, gone):
+    text = extract_article(_article(top="<p>12/01/2024</p>", body=label + embed + BODY), "https://x.vn/a-1.html").text
+    assert (label.replace("<p>", "").split("<")[0].split(":")[0].strip() in text) != gone or "XEM" in label and "XEM VIDEO" not in text

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .furniture import in_listed_furniture, is_furniture_line
+from .furniture import in_listed_furniture, is_furniture_line, precedes
 from .markup import carries, marked, marks, with_marks
 from .text import element_text, fold, one_line
 
@@ -308,11 +308,13 @@ def source_box(title: etree._Element | None, container: etree._Element | None) -
     if container is None:
         return SourceBox()
     line = set(container.iterancestors())
-    region = next((a for a in (title.iterancestors() if title is not None else ()) if a in line), container.getparent())
-    if region is None:
+    column = next((a for a in (title.iterancestors() if title is not None else ()) if a in line), container.getparent())
+    if column is None:
         return SourceBox()
+    # The column, and what follows the headline outside it (a source block beside the column that holds the text).
+    region = next((a for a in (column, *column.iterancestors()) if a.getparent() is None or a.getparent().tag in {"body", "html"}), column)
     for element in with_marks(region, ".//") + region.xpath(".//*[@data-field='source']"):
-        if not _source_marked(element):
+        if not _source_marked(element) or (column not in element.iterancestors() and title is not None and not precedes(title, element)):
             continue
         text = _name_part(element)
         innermost = not any(_source_marked(e) for e in element.iterdescendants())
@@ -376,7 +378,7 @@ def take_bylines(lines: list[tuple[str, bool]], site: str | None) -> tuple[list[
             return True
         elif (credited := split_credit(text))[1] and (names := people(credited[0])):
             byline.attribution = byline.attribution or credited[1]
-        elif _signature(text, bold, closing=last and not authors):
+        elif not CREDIT_LABEL.fullmatch(text) and _signature(text, bold, closing=last and not authors):  # "Theo X" names no writer
             names = people(text)
         else:
             return False

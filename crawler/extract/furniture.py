@@ -193,7 +193,7 @@ OUTLET_LABEL = re.compile(r"[A-ZĐ][A-ZĐ0-9+]{1,11}")
 LABEL_TAGS = ("span", "strong", "b", "label")
 
 
-def _precedes(element: etree._Element, other: etree._Element) -> bool:
+def precedes(element: etree._Element, other: etree._Element) -> bool:
     """Whether ``element`` ends before ``other`` starts (it is not ``other`` nor one of its ancestors)."""
     line = {other, *other.iterancestors()}
     if element in line:
@@ -221,8 +221,8 @@ def story_lists(tree: etree._Element, headline: etree._Element | None, body: etr
         if not all(_story_item(li) for li in ul.iterchildren("li")):
             continue
         inside = body in ul.iterancestors()
-        closing = inside and not any(_precedes(ul, p) for p in body.iter("p") if p.xpath("normalize-space()"))
-        if closing or (not inside and _precedes(headline, ul) and _precedes(ul, body)):
+        closing = inside and not any(precedes(ul, p) for p in body.iter("p") if p.xpath("normalize-space()"))
+        if closing or (not inside and precedes(headline, ul) and precedes(ul, body)):
             found.append(ul)
     return found
 
