@@ -46,7 +46,9 @@ class Annotator:
             return False
         with self.db.atomic():  # one unit: the row, its bucket keys and its group's links
             if "text_hash" in changes:
-                self.duplicates.link(row["id"], row["text"], changes["text_hash"], derived["shingle_hashes"])
+                self.duplicates.link(
+                    row["id"], row["text"], changes["text_hash"], derived["shingle_hashes"], indexed=row["text_hash"] is not None,
+                )
             assignments = ", ".join(f"{column} = ?" for column in changes)
             self.db.execute(f"update articles set {assignments} where id = ?", [*changes.values(), row["id"]])
         return True

@@ -131,24 +131,28 @@ class DuplicateIndex:
                 self.db.execute("update articles set duplicate_of = ? where id = ?", [target, row["id"]])
         return earliest
 
-    def link(self, article_id: int, text: str, digest: str, hashes: bytes | None = None) -> int | None:
+    def link(self, article_id: int, text: str, digest: str, hashes: bytes | None = None, *, indexed: bool = True) -> int | None:
         """Index the article's text and link its group; return the id of its earliest copy, or None.
-        ``hashes``: the text's ``shingle_hashes`` when already known (made in an extraction worker)."""
-        self._detach(article_id)
-        self.db.execute("delete from duplicate_buckets where article_id = ?", [article_id])
-        matches = {r[0] for r in self.db.execute("select id from articles where text_hash = ? and id != ?", [digest, article_id])}
+        ``hashes``: the text's ``shingle_hashes`` when already known (made in an extraction worker).
+        ``indexed``: False for an article never linked before (no ``text_hash`` yet), which has no
+        group to leave and no bucket keys to replace: a new article's link skips those statements."""
+        if indexed:
+            self._detach(article_id)
+            self.db.execute("delete from duplicate_buckets where article_id = ?", [article_id])
         keys = band_keys(shingle_hashes(shingles(text)) if hashes is None else hashes)
+        # Exact copies (1) and the LSH candidates (0) in one query.
+        sql, params = "select id, 1 from articles where text_hash = ? and id != ?", [digest, article_id]
         if keys:
             marks = ",".join("?" * len(keys))
-            candidates = {
-                r[0] for r in self.db.execute(
-                    f"select distinct article_id from duplicate_buckets where bucket in ({marks}) and article_id != ?",
-                    [*keys, article_id],
-                )
-            } - matches
-            if candidates:
-                own = shingles(text)
-                matches |= {r["id"] for r in self._rows(candidates) if jaccard(own, shingles(r["text"])) >= THRESHOLD}
+            sql += f" union select article_id, 0 from duplicate_buckets where bucket in ({marks}) and article_id != ?"
+            params += [*keys, article_id]
+        found = self.db.execute(sql, params).fetchall()
+        matches = {found_id for found_id, exact in found if exact}
+        candidates = {found_id for found_id, exact in found if not exact} - matches
+        if candidates:
+            own = shingles(text)
+            matches |= {r["id"] for r in self._rows(candidates) if jaccard(own, shingles(r["text"])) >= THRESHOLD}
+        if keys:
             self.db.conn.executemany(
                 "insert or ignore into duplicate_buckets (bucket, article_id) values (?, ?)",
                 [(key, article_id) for key in set(keys)],
