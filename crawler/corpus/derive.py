@@ -20,3 +20,9 @@ def derive(title: str | None, text: str, *, shingled: bool = True) -> dict:
         "text_hash": text_hash(text),
         "shingle_hashes": shingle_hashes(shingles(text)) if shingled else None,
     }
+
+
+def derive_unshingled(title: str | None, text: str) -> dict:
+    """``derive`` less the shingle hashes, for ``reextract``: most of its texts come out as stored,
+    and only a changed text needs them (``DuplicateIndex.link`` makes them then)."""
+    return derive(title, text, shingled=False)
