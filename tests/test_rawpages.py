@@ -104,21 +104,3 @@ def test_reextract_one_source_and_refuse_an_unknown_one(crawled, sample_web, tmp
     assert one.returncode == 0 and [line.split()[0] for line in one.stdout.splitlines()[1:-1]] == ["haugiang"]
     bad = run_cli("reextract", "--source", "nosuch", "--db", db)
     assert bad.returncode == 2 and "unknown source: nosuch" in bad.stderr
-
-
-def test_pages_stored_at_any_compression_level_read_alike(tmp_path):
-    """Earlier crawls compressed at level 6, later ones at a faster level: both come back the same."""
-    from archive.store import Archive
-    from crawler.crawl.items import PageItem
-    from crawler.crawl.rawpages import LEVEL, page_item, store_page, stored_pages
-
-    raw = "<html><body><h1>Chi bộ sinh hoạt chuyên đề</h1><p>Nội dung.</p></body></html>".encode() * 20
-    archive = Archive(tmp_path / "a.db")
-    for url in ("http://a/new", "http://a/old"):
-        store_page(archive.db, PageItem(url=url, source="a", body="", fetched_at="2025-01-01T00:00:00+00:00", raw=raw,
-                                        headers=[["Content-Type", "text/html; charset=utf-8"]]))
-    archive.db.execute("update raw_pages set body = ? where url = 'http://a/old'", [zlib.compress(raw, 6)])
-    new, old = list(stored_pages(archive.db, "a"))
-    assert new["body"] == zlib.compress(raw, LEVEL) != old["body"]
-    assert page_item(new).body == page_item(old).body == raw.decode()
-    archive.close()
