@@ -469,3 +469,17 @@ def bridge_old_bookkeeping(db: sqlite_utils.Database) -> None:
             for row in db.query(f"select name, applied_at from {OLD_TABLE} order by rowid") if row["name"] not in known
         )
         db[OLD_TABLE].drop()
+
+
+@migration
+def m028_full_text_on_text_changes(db: sqlite_utils.Database) -> None:
+    """``articles_fts`` re-indexed when an article's title or text changes, not on every update: sqlite-utils'
+    trigger fired for any column, so storing an article's topic, duplicate link or fetch time re-indexed its
+    whole text (the unchanged words removed and put back), most of the cost of those updates."""
+    old, new = (", ".join(f"{row}.[{column}]" for column in ("title", "text")) for row in ("old", "new"))
+    db.execute("drop trigger [articles_au]")
+    db.execute(
+        "create trigger [articles_au] after update of [title], [text] on [articles] begin "
+        f"insert into [articles_fts] ([articles_fts], rowid, [title], [text]) values ('delete', old.rowid, {old}); "
+        f"insert into [articles_fts] (rowid, [title], [text]) values (new.rowid, {new}); end"
+    )

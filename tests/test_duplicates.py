@@ -11,7 +11,8 @@ import sqlite_utils
 from archive.store import Archive
 from conftest import run_cli, site_expectations
 from crawler.corpus.annotate import Annotator
-from crawler.corpus.duplicates import THRESHOLD, buckets, jaccard, shingles, text_hash
+from crawler.corpus.duplicates import THRESHOLD, buckets, jaccard
+from crawler.corpus.fingerprint import shingles, text_hash
 from crawler.discovery.links import canonicalize
 
 PARAGRAPHS = [
@@ -165,3 +166,32 @@ def test_bucket_keys_are_stable_across_releases():
     keys = buckets(shingles(text))
     assert len(keys) == 24
     assert keys[:3] == [-7663254105919041494, -3125965545802687475, -729198275494045191]
+
+
+def test_what_the_workers_derive_is_stored_as_if_derived_here(tmp_path):
+    """The crawl hands the Annotator the topic score, hash and band keys computed in an extraction
+    worker: the archive comes out the same, and keys made of another text are not used."""
+    from crawler.corpus.derive import derive
+
+    stories = [("https://khoi/copy", "\n".join(PARAGRAPHS[1:])), ("https://tinhuy/copy", "\n".join(PARAGRAPHS)),
+               ("https://khoi/khac", "\n".join(OTHER_STORY)), ("https://tinhuy/ngan", "Ngắn.")]
+    dumps = []
+    for handed in (False, True):
+        store = Archive(tmp_path / f"{handed}.db")
+        store.sync_sources([{"key": k, "name": k, "province": "Nam Định"} for k in ("khoi", "tinhuy")])
+        annotator = Annotator(store.db)
+        for url, text in stories:
+            store.save_article({"url": url, "source": url.split("/")[2], "province": "Nam Định", "title": "Tổng kết",
+                                "text": text, "published": "2024-12-21", "fetched_at": "2025-01-01T00:00:00+00:00"})
+            if handed:
+                assert annotator.annotate_url(url, derive("Tổng kết", text), "Tổng kết", text)
+            else:
+                assert annotator.annotate_url(url)
+        dumps.append((
+            list(store.db.query("select url, text_hash, topic, topic_score, duplicate_of from articles order by id")),
+            list(store.db.query("select * from duplicate_buckets order by bucket, article_id")),
+        ))
+        if handed:  # derived from another text than the one stored: recomputed from the stored one
+            assert not annotator.annotate_url(stories[0][0], derive("Khác", "\n".join(OTHER_STORY)), "Khác", "\n".join(OTHER_STORY))
+        store.close()
+    assert dumps[0] == dumps[1]

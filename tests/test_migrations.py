@@ -82,3 +82,22 @@ def test_a_new_archive_records_every_migration_in_the_sqlite_utils_set(tmp_path)
         assert {r["migration_set"] for r in archive.db["_sqlite_migrations"].rows} == {"newsarchive"}
     finally:
         archive.close()
+
+
+def test_full_text_follows_title_and_text_and_ignores_other_columns(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.sync_sources([{"key": "s", "name": "s", "province": "Nam Định"}])
+    archive.save_article({"url": "http://s/1", "source": "s", "province": "Nam Định", "title": "Chi bộ", "text": "kết nạp đảng viên",
+                          "fetched_at": "2025-01-01T00:00:00+00:00"})
+    db = archive.db
+
+    def found(word: str) -> list[int]:
+        return [r[0] for r in db.execute("select rowid from articles_fts where articles_fts match ?", [word])]
+
+    changes = db.conn.total_changes
+    db.execute("update articles set topic_score = 30, fetched_at = 'later', duplicate_of = null where id = 1")
+    assert db.conn.total_changes - changes == 1  # the row alone: its full-text entry is left as it was
+    assert found("viên") == [1]
+    db.execute("update articles set text = 'sinh hoạt chuyên đề' where id = 1")
+    assert found("viên") == [] and found("chuyên") == [1]
+    archive.close()

@@ -25,7 +25,7 @@ def test_worker_and_inline_agree():
         return (await extract(0, PAGE, URL, ExtractHints(), judge=True),
                 await extract(1, PAGE, URL, ExtractHints(), judge=True))
 
-    (inline, verdict_inline, cpu_inline), (pooled, verdict_pooled, cpu_pooled) = asyncio.run(both())
+    (inline, verdict_inline, _, cpu_inline), (pooled, verdict_pooled, _, cpu_pooled) = asyncio.run(both())
     assert inline == pooled
     assert verdict_inline is verdict_pooled is None  # an article, in either process
     assert cpu_inline > 0 and cpu_pooled > 0
@@ -40,7 +40,7 @@ def test_a_page_over_the_time_limit_fails_with_its_reason_and_the_worker_goes_on
     """A page too slow to extract (here: a 1 ms limit on a real page) is an error, not a stall."""
     with pytest.raises(ExtractionTimeout, match=r"extraction took over 0.001 s"):
         asyncio.run(extract(1, PAGE * 20, URL, ExtractHints(), limit=0.001))
-    article, _, _ = asyncio.run(extract(1, PAGE, URL, ExtractHints(), limit=60))
+    article, _, _, _ = asyncio.run(extract(1, PAGE, URL, ExtractHints(), limit=60))
     assert article.title
 
 
@@ -92,7 +92,7 @@ def test_workers_do_not_import_the_script_that_started_the_crawl(tmp_path):
         "from crawler.sources.registry import ExtractHints\n"
         "from crawler.crawl.workers import extract\n"
         "if __name__ == '__main__':\n"
-        f"    article, _, _ = asyncio.run(extract(2, {PAGE[:3000]!r}, {URL!r}, ExtractHints()))\n"
+        f"    article, _, _, _ = asyncio.run(extract(2, {PAGE[:3000]!r}, {URL!r}, ExtractHints()))\n"
         "    assert article.title\n"
     )
     subprocess.run([sys.executable, str(script)], check=True, timeout=120)

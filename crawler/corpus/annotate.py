@@ -18,7 +18,8 @@ from archive.provinces import province_2025
 from archive.store import Archive
 
 from crawler.corpus import topic
-from crawler.corpus.duplicates import DuplicateIndex, text_hash
+from crawler.corpus.derive import derive
+from crawler.corpus.duplicates import DuplicateIndex
 from crawler.crawl.items import PageItem
 from crawler.crawl.stats import CORPUS_ANNOTATED, CPU_ANNOTATE
 
@@ -30,28 +31,36 @@ class Annotator:
         self.db = db
         self.duplicates = DuplicateIndex(db)
 
-    def annotate(self, row: dict) -> bool:
-        """Bring one article's derived columns up to date (``row`` holds ``COLUMNS``); True if any changed."""
-        relevance = topic.score(row["title"], row["text"])
-        derived = {
+    def annotate(self, row: dict, derived: dict | None = None) -> bool:
+        """Bring one article's derived columns up to date (``row`` holds ``COLUMNS``); True if any changed.
+        ``derived``: what ``derive`` made of the row's title and text, when it was computed beforehand."""
+        derived = derived or derive(row["title"], row["text"], shingled=False)
+        columns = {
             "province_2025": province_2025(row["province"]),
-            "text_hash": text_hash(row["text"]),
-            "topic": topic.tag(relevance),
-            "topic_score": relevance,
+            "text_hash": derived["text_hash"],
+            "topic": topic.tag(derived["topic_score"]),
+            "topic_score": derived["topic_score"],
         }
-        changes = {k: v for k, v in derived.items() if row.get(k) != v}
+        changes = {k: v for k, v in columns.items() if row.get(k) != v}
         if not changes:
             return False
         with self.db.atomic():  # one unit: the row, its bucket keys and its group's links
             if "text_hash" in changes:
-                self.duplicates.link(row["id"], row["text"], changes["text_hash"])
+                self.duplicates.link(
+                    row["id"], row["text"], changes["text_hash"], derived["shingle_hashes"], indexed=row["text_hash"] is not None,
+                )
             assignments = ", ".join(f"{column} = ?" for column in changes)
             self.db.execute(f"update articles set {assignments} where id = ?", [*changes.values(), row["id"]])
         return True
 
-    def annotate_url(self, url: str) -> bool:
+    def annotate_url(self, url: str, derived: dict | None = None, title: str | None = None, text: str | None = None) -> bool:
+        """The article stored at ``url``; ``derived`` is used only if it was made of the stored ``title``
+        and ``text``."""
         row = next(self.db.query(f"select {COLUMNS} from articles where url = ?", [url]), None)
-        return self.annotate(row) if row else False
+        if row is None:
+            return False
+        fits = derived is not None and row["title"] == title and row["text"] == text
+        return self.annotate(row, derived if fits else None)
 
     def annotate_all(self, source: str | None = None) -> int:
         """Every article (of one source), oldest row first; return how many changed."""
@@ -87,7 +96,7 @@ class CorpusPipeline:
 
     def process_item(self, item: PageItem) -> PageItem:
         started = time.thread_time()
-        if self.annotator.annotate_url(item.url):
+        if self.annotator.annotate_url(item.url, item.derived, item.article.get("title"), item.article.get("text")):
             self.crawler.stats.inc_value(CORPUS_ANNOTATED)
         self.crawler.stats.inc_value(CPU_ANNOTATE, time.thread_time() - started)
         return item

@@ -6,7 +6,7 @@ a corpus that counted each copy as news would weigh a story by how often it was 
 - Exact copies share ``text_hash``: SHA-1 of the text in NFC, lower case, words only (no
   punctuation, no line breaks), so a copy that only re-wraps or re-punctuates is exact.
 - Near copies (a lead rewritten, a closing sentence cut, a byline added) are pairs whose sets
-  of ``SHINGLE_WORDS``-word shingles of the NFC text have a Jaccard similarity of at least
+  of ``SHINGLE_WORDS``-word shingles of the NFC text (``crawler.corpus.fingerprint``) have a Jaccard similarity of at least
   ``THRESHOLD``. Candidates come from MinHash LSH (``NUM_PERM`` permutations in ``BANDS`` bands,
   weighted towards recall); each candidate is then confirmed on its exact shingle sets, so LSH
   only decides who is compared.
@@ -21,17 +21,15 @@ stored first) has ``duplicate_of`` empty, every other member points to it.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from datetime import UTC, datetime, time
 from functools import lru_cache
 
 import numpy as np
 import sqlite_utils
 
+from crawler.corpus.fingerprint import shingle_hashes, shingles
 from crawler.extract.dates import VN_TZ
 
-SHINGLE_WORDS = 3
 NUM_PERM = 128
 THRESHOLD = 0.6  # Jaccard similarity of the shingle sets
 MIN_SHINGLES = 10  # shorter texts are matched only exactly
@@ -39,20 +37,6 @@ MIN_SHINGLES = 10  # shorter texts are matched only exactly
 # 0.95: candidates are confirmed exactly, so a missed copy costs more than a needless comparison.
 # A pair at the threshold is a candidate 96% of the time, one at 0.3 similarity 18%.
 BANDS, ROWS = 24, 4
-WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    return WORD.findall(unicodedata.normalize("NFC", text).lower())
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
-
-
-def shingles(text: str) -> set[str]:
-    tokens = words(text)
-    return {" ".join(run) for run in zip(*(tokens[i:] for i in range(SHINGLE_WORDS)))}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -77,24 +61,31 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
-def minhash(shingle_set: set[str]) -> np.ndarray:
-    """The set's ``NUM_PERM`` minimum hashes (the values datasketch 2's default MinHash gives, which
-    earlier archives' bucket keys were made with)."""
-    first_words = [hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingle_set]
-    hashes = _mix(np.frombuffer(b"".join(first_words), dtype="<u4").astype(np.uint32)).reshape(-1, 1)
+def minhash(hashes: bytes) -> np.ndarray:
+    """The ``NUM_PERM`` minimum hashes of a shingle set given by its ``shingle_hashes`` (the values
+    datasketch 2's default MinHash gives, which earlier archives' bucket keys were made with)."""
+    spread = _mix(np.frombuffer(hashes, dtype="<u4").astype(np.uint32)).reshape(-1, 1)
     a, b = _permutations()
-    return (hashes * a + b).min(axis=0)
+    return (spread * a + b).min(axis=0)
 
 
-def buckets(shingle_set: set[str]) -> list[int]:
-    """One 64-bit key per LSH band of the set's MinHash; two sets sharing a key are candidates."""
-    signature = minhash(shingle_set)
+def band_keys(hashes: bytes) -> list[int]:
+    """One 64-bit key per LSH band of the MinHash of a shingle set given by its ``shingle_hashes``
+    (none for a set under ``MIN_SHINGLES``, matched only exactly); two sets sharing a key are candidates."""
+    if len(hashes) < 4 * MIN_SHINGLES:
+        return []
+    signature = minhash(hashes)
     keys = []
     for band in range(BANDS):
         chunk = signature[band * ROWS:(band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(band.to_bytes(2, "big") + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys
+
+
+def buckets(shingle_set: set[str]) -> list[int]:
+    """The set's band keys."""
+    return band_keys(shingle_hashes(shingle_set))
 
 
 def _when(row: dict) -> str:
@@ -140,23 +131,28 @@ class DuplicateIndex:
                 self.db.execute("update articles set duplicate_of = ? where id = ?", [target, row["id"]])
         return earliest
 
-    def link(self, article_id: int, text: str, digest: str) -> int | None:
-        """Index the article's text and link its group; return the id of its earliest copy, or None."""
-        self._detach(article_id)
-        self.db.execute("delete from duplicate_buckets where article_id = ?", [article_id])
-        matches = {r[0] for r in self.db.execute("select id from articles where text_hash = ? and id != ?", [digest, article_id])}
-        own = shingles(text)
-        if len(own) >= MIN_SHINGLES:
-            keys = buckets(own)
+    def link(self, article_id: int, text: str, digest: str, hashes: bytes | None = None, *, indexed: bool = True) -> int | None:
+        """Index the article's text and link its group; return the id of its earliest copy, or None.
+        ``hashes``: the text's ``shingle_hashes`` when already known (made in an extraction worker).
+        ``indexed``: False for an article never linked before (no ``text_hash`` yet), which has no
+        group to leave and no bucket keys to replace: a new article's link skips those statements."""
+        if indexed:
+            self._detach(article_id)
+            self.db.execute("delete from duplicate_buckets where article_id = ?", [article_id])
+        keys = band_keys(shingle_hashes(shingles(text)) if hashes is None else hashes)
+        # Exact copies (1) and the LSH candidates (0) in one query.
+        sql, params = "select id, 1 from articles where text_hash = ? and id != ?", [digest, article_id]
+        if keys:
             marks = ",".join("?" * len(keys))
-            candidates = {
-                r[0] for r in self.db.execute(
-                    f"select distinct article_id from duplicate_buckets where bucket in ({marks}) and article_id != ?",
-                    [*keys, article_id],
-                )
-            } - matches
-            if candidates:
-                matches |= {r["id"] for r in self._rows(candidates) if jaccard(own, shingles(r["text"])) >= THRESHOLD}
+            sql += f" union select article_id, 0 from duplicate_buckets where bucket in ({marks}) and article_id != ?"
+            params += [*keys, article_id]
+        found = self.db.execute(sql, params).fetchall()
+        matches = {found_id for found_id, exact in found if exact}
+        candidates = {found_id for found_id, exact in found if not exact} - matches
+        if candidates:
+            own = shingles(text)
+            matches |= {r["id"] for r in self._rows(candidates) if jaccard(own, shingles(r["text"])) >= THRESHOLD}
+        if keys:
             self.db.conn.executemany(
                 "insert or ignore into duplicate_buckets (bucket, article_id) values (?, ?)",
                 [(key, article_id) for key in set(keys)],

@@ -61,6 +61,7 @@ async def run_chain(chain: list, crawler, rows, in_flight: int) -> None:
 
 def reextract_source(source: Source, db_path: Path, pages_db) -> dict[str, int]:
     crawler = offline_crawler(source, db_path)
+    crawler.settings.set("NEWSARCHIVE_DERIVE", "crawler.corpus.derive.derive_unshingled", priority="cmdline")
     chain = pipelines(crawler)
     for pipeline in chain:
         if hasattr(pipeline, "open_spider"):

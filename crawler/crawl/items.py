@@ -17,6 +17,7 @@ class PageItem:
     listing_date: str | None = None
     generic: bool = False  # found by heuristics, not a registry pattern: stricter checks apply
     article: dict = field(default_factory=dict)  # filled by ExtractionPipeline
+    derived: dict | None = None  # ... with what NEWSARCHIVE_DERIVE made of its title and text, to be stored
     raw: bytes = b""  # the response body as Scrapy decoded it (transfer and content encodings undone), for the pages table
     headers: list[list[str]] = field(default_factory=list)  # HTTP response headers, [name, value] pairs
     link_url: str = ""  # the URL as linked (before redirects): what a later run looks up to skip it

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
+from scrapy.utils.misc import load_object
 from twisted.internet import task
 
 from archive import lock
@@ -25,9 +27,11 @@ class ExtractionPipeline:
     """Turns a fetched page into an article; pages that are not articles are dropped and counted."""
 
     def __init__(
-        self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None, workers: int = 0, limit: float = 0
+        self, crawler, min_chars: int, generic_min_chars: int, since: str | None = None, workers: int = 0, limit: float = 0,
+        derive: Callable[[str | None, str], dict] | None = None,
     ):
         self.crawler = crawler
+        self.derive = derive
         self.min_chars = min_chars
         self.generic_min_chars = generic_min_chars
         self.since = since
@@ -44,6 +48,7 @@ class ExtractionPipeline:
             settings.get("NEWSARCHIVE_SINCE"),
             default_workers() if settings.get("NEWSARCHIVE_EXTRACT_WORKERS") is None else settings.getint("NEWSARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("NEWSARCHIVE_EXTRACT_TIMEOUT"),
+            load_object(settings["NEWSARCHIVE_DERIVE"]) if settings.get("NEWSARCHIVE_DERIVE") else None,
         )
 
     def reject(self, item: PageItem, reason: str, message: str, log_level: str = "WARNING") -> DropItem:
@@ -61,9 +66,9 @@ class ExtractionPipeline:
         source = self.crawler.spider.source
         BACKLOG.start_extraction()
         try:
-            article, verdict, cpu = await extract(
+            article, verdict, derived, cpu = await extract(
                 self.workers, item.body, item.url, source.extract, judge=item.generic, min_body_chars=self.generic_min_chars,
-                limit=self.limit, site=source.name, listing_date=item.listing_date,
+                limit=self.limit, derive=self.derive, site=source.name, listing_date=item.listing_date,
             )
         except ExtractionError as exc:
             self.report(item, False)
@@ -84,6 +89,7 @@ class ExtractionPipeline:
         if canonical and source.on_domain(canonical):
             item.url = canonical
         item.article = article.as_dict()
+        item.derived = derived
         return item
 
 

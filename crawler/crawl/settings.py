@@ -64,6 +64,7 @@ NEWSARCHIVE_MAX_PAGES = 0  # requests per source and run; 0: no bound
 NEWSARCHIVE_EXTRACT_WORKERS = None  # extraction processes beside the reactor; None: one per core (none on one core)
 NEWSARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds a worker may spend on one page before it is recorded as failed; 0: no limit
 NEWSARCHIVE_ARTICLE_BACKLOG = 32  # article pages downloading or awaiting extraction at once, over every source; 0: no bound
+NEWSARCHIVE_DERIVE = "crawler.corpus.derive.derive"  # what the extraction workers compute from each article's title and text for the corpus columns; None: computed as stored
 NEWSARCHIVE_MIN_TEXT_CHARS = 200  # shorter extractions are not articles
 NEWSARCHIVE_GENERIC_MIN_TEXT_CHARS = 120  # a portal with no registry entry: its page decides (crawler.extract.verdict); a short item counts
 NEWSARCHIVE_CANDIDATE_MISSES_PER_LISTING = 5  # a listing's candidates found by structure alone: after this many non-articles, none stored, the rest are not asked for

@@ -26,6 +26,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
@@ -112,11 +113,13 @@ def pool(workers: int) -> ProcessPoolExecutor:
 
 
 def timed_extract(
-    page: str, url: str, hints, judge: bool = False, min_body_chars: int = MIN_BODY_CHARS, *, limit: float = 0, **kwargs,
-) -> tuple[Article, str | None, float]:
+    page: str, url: str, hints, judge: bool = False, min_body_chars: int = MIN_BODY_CHARS, *, limit: float = 0,
+    derive: Callable[[str | None, str], dict] | None = None, **kwargs,
+) -> tuple[Article, str | None, dict | None, float]:
     """``extract_article``, with ``judge`` why the page is no article (``not_an_article``, None when it
-    is one), and the CPU seconds both took in the process that ran them; in a worker, at most
-    ``limit`` seconds (0: no limit)."""
+    is one), what ``derive`` makes of an article's title and text (None when not given or no article),
+    and the CPU seconds it all took in the process that ran it; in a worker, at most ``limit`` seconds
+    (0: no limit)."""
     timed = _IN_WORKER and limit > 0
     if timed:
         signal.signal(signal.SIGALRM, _out_of_time)
@@ -127,15 +130,16 @@ def timed_extract(
         facts = PageFacts.read(tree) if judge else None
         article = article_from_tree(tree, url, hints, **kwargs)
         verdict = not_an_article(article, facts, min_body_chars) if judge else None
+        derived = derive(article.title, article.text) if derive and verdict is None and article.text else None
     except ExtractionTimeout:
         raise ExtractionTimeout(f"extraction took over {limit:g} s (NEWSARCHIVE_EXTRACT_TIMEOUT)") from None
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-    return article, verdict, time.thread_time() - started
+    return article, verdict, derived, time.thread_time() - started
 
 
-async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, str | None, float]:
+async def extract(workers: int, page: str, url: str, hints, **kwargs) -> tuple[Article, str | None, dict | None, float]:
     """``timed_extract`` in the pool when there is one, else here; the same result and errors either way."""
     if workers <= 0:
         return timed_extract(page, url, hints, **kwargs)
