@@ -9,6 +9,7 @@ A crawl exits 1 when a source failed, 130 when it was interrupted (README: "Exit
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from functools import wraps
@@ -518,12 +519,15 @@ def port_number(ctx, param, value: int) -> int:
 @click.argument("target", required=False)
 @click.option("--all", "all_sources", is_flag=True, help="Probe every active source, one line each: ok, moved or broken.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=DOWNLOAD_TIMEOUT, show_default=True, help="Seconds to wait for each page.")
+@output_options
 @sources_option
-def probe(target, all_sources, timeout, registry, sources_dir):
+def probe(target, all_sources, timeout, output, registry, sources_dir):
     """Check a portal as it is today: robots.txt, feeds, sitemaps, sections, article links and the rule
     that took each, three articles extracted, the CMS family recognised, a draft registry entry.
 
-    TARGET is a registry key or a home page URL. Exit 1 when a source probed is broken.
+    TARGET is a registry key or a home page URL. Exit 1 when a source probed is broken. --json gives
+    the whole report as one object; with --all, --json and --csv give each source's key, home page,
+    status and why.
     """
     from crawler.crawl.probe import describe
     from crawler.crawl.probe import probe as run_probe
@@ -539,11 +543,19 @@ def probe(target, all_sources, timeout, registry, sources_dir):
         raise Refused(str(exc)) from None
     if all_sources:
         reports = [run_probe(s, families, timeout) for s in registry.values() if s.status == "active"]
-        for report in reports:
-            click.echo(report.line())
+        if output == "table":  # one line a source, as a log reads: key, status and why
+            for report in reports:
+                click.echo(report.line())
+        else:
+            print_rows([{"key": r.key, "home": r.home, "status": r.status, "why": r.why} for r in reports], [], output)
     else:
+        if output == "csv":
+            raise Refused("--csv gives one row a source: use it with --all (--json gives one source's whole report)")
         reports = [run_probe(registry.get(target) or adhoc_source(target), families, timeout)]
-        click.echo("\n".join(describe(reports[0])))
+        if output == "json":
+            click.echo(json.dumps(dataclasses.asdict(reports[0]), ensure_ascii=False))
+        else:
+            click.echo("\n".join(describe(reports[0])))
     if any(r.status == "broken" for r in reports):
         raise click.exceptions.Exit(EXIT_FAILED)
 

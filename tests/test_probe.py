@@ -62,6 +62,11 @@ def test_probe_all_prints_one_line_per_active_source(sample_web, tmp_path):
     result = run_cli("probe", "--all", "--sources", sources)
     assert result.returncode == 0, result.stderr
     assert [line.split() for line in result.stdout.splitlines()] == [["dangbo-lienson", "ok"], ["haugiang", "ok"]]
+    as_json = run_cli("probe", "--all", "--json", "--sources", sources)
+    assert as_json.returncode == 0, as_json.stderr
+    rows = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert [(r["key"], r["status"], r["why"]) for r in rows] == [("dangbo-lienson", "ok", ""), ("haugiang", "ok", "")]
+    assert all(r["home"].startswith("http://127.0.0.1:") for r in rows)
 
 
 def test_faults_are_ok_when_articles_remain(fault_web):
@@ -69,6 +74,10 @@ def test_faults_are_ok_when_articles_remain(fault_web):
     result = run_cli("probe", "faulty", "--sources", registry, "--timeout", "3")
     assert result.returncode == 0, result.stdout
     assert result.stdout.count("    title: ") == 3
+    report = json.loads(run_cli("probe", "faulty", "--json", "--sources", registry, "--timeout", "3").stdout)
+    assert report["status"] == "ok" and len(report["articles"]) == 3
+    refused = run_cli("probe", "faulty", "--csv", "--sources", registry)
+    assert refused.returncode == 2 and refused.stderr.startswith("Error: --csv gives one row a source")
 
 
 @pytest.mark.parametrize(
