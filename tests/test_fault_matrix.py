@@ -57,6 +57,11 @@ MATRIX = [
     ("annotate a locked archive", ["annotate", "--db", "{db}"], 75, "is locked"),
     ("reextract a locked archive", ["reextract", "--db", "{db}"], 75, "is locked"),
     ("remove an unknown source", ["sources", "--remove", "no-such-source", "--db", "{db}"], 1, "no-such-source"),
+    ("crawl a read-only archive", ["crawl", "--all", "--sources", "{sources}", "--db", "{db}"], 2, "a read-only file"),
+    ("remove a source from a read-only archive", ["sources", "--remove", "haugiang", "--yes", "--db", "{db}"], 2,
+     "a read-only file"),
+    ("annotate a read-only archive", ["annotate", "--db", "{db}"], 2, "a read-only file"),
+    ("reextract a read-only archive", ["reextract", "--db", "{db}"], 2, "a read-only file"),
 ]
 
 
@@ -68,6 +73,10 @@ def test_a_mistake_is_one_line_an_honest_status_and_the_archive_as_it_was(case, 
     locked = "locked" in case
     if locked:
         lock.acquire(archive, command="crawl")
+    read_only = "read-only archive" in case
+    if read_only:  # even for root, who passes every access check
+        archive.chmod(0o444)
+    stored = archive.read_bytes()
     try:
         result = run_cli(*[a.format(**values) for a in args])
     finally:
@@ -77,5 +86,7 @@ def test_a_mistake_is_one_line_an_honest_status_and_the_archive_as_it_was(case, 
     assert result.returncode == status, result.stderr
     assert len(errors) == 1 and message in errors[0], result.stderr
     assert "Traceback" not in result.stderr
+    if read_only:  # not a byte written (a failed crawl of a writable archive logs its run)
+        assert archive.read_bytes() == stored and archive.stat().st_mode & 0o777 == 0o444
     assert snapshot(archive) == before and before[1] == "ok"
     assert kept.read_text("utf-8") == "giữ nguyên\n" and kept.stat().st_mode & 0o777 == 0o444
