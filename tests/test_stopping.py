@@ -94,7 +94,8 @@ def test_an_archive_that_cannot_be_written_is_one_line(tmp_path):
         if immutable:
             subprocess.run(["chattr", "-i", str(db)], check=True)
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [f"Error: {db}: cannot be written (attempt to write a readonly database)"]
+    # Its mode says read-only: refused before SQLite is asked (which said "attempt to write a readonly database").
+    assert result.stderr.splitlines() == [f"Error: {db}: cannot be written (a read-only file, left as it is)"]
     assert result.stdout == ""
 
 
