@@ -106,7 +106,7 @@ def asgi_wrapper(datasette):
 
 async def _rewritten(scope: dict, db) -> dict:
     pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-    typed = {k: v for k, v in pairs if k in DAY_FILTERS and iso_day(v) and iso_day(v) != v}
+    typed = {k: v for k, v in pairs if k in DAY_FILTERS and (day := iso_day(v)) and day != v}
     search = dict(pairs).get("_search") if dict(pairs).get("_searchmode") != "raw" else None  # raw: as Datasette does it
     many = bool(search) and (await db.execute(SEARCH_HITS, {"search": search, "cap": MANY_HITS + 1})).single_value() > MANY_HITS
     if not typed and not many:

@@ -37,8 +37,3 @@ def day_problem(label: str, typed: str | None) -> str | None:
         return f"{label}: “{typed.strip()}” is not a day; {HINT}."
     return None
 
-
-def typed_day(typed: str | None) -> str:
-    """A day field's value as the form shows it back: dd/mm/yyyy when it is a day, else as typed."""
-    day = iso_day(typed)
-    return f"{day[8:10]}/{day[5:7]}/{day[:4]}" if day else (typed or "").strip()

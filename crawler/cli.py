@@ -50,10 +50,9 @@ def hold_archive(db_path: Path, command: str) -> None:
         raise Busy(str(exc)) from None
     except OSError as exc:
         raise Refused(f"{db_path}: cannot be written ({exc.strerror})") from None
-    if db_path.exists() and not writable(db_path):  # root may write a 0o444 file, but its owner meant it kept
-        lock.release(db_path)
-        raise Refused(f"{db_path}: cannot be written (a read-only file, left as it is)")
     try:
+        if db_path.exists() and not writable(db_path):  # root may write a 0o444 file, but its owner meant it kept
+            raise ArchiveError(f"{db_path}: cannot be written (a read-only file, left as it is)")
         archive = Archive(db_path)
         try:
             archive.check_writable()
