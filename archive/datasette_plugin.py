@@ -24,6 +24,7 @@ from .search import (
     excerpt,
     has_marks,
     matches,
+    narrowing,
     phrase_query,
     search_query,
     toned_query,
@@ -55,6 +56,7 @@ def prepare_connection(conn, database):
     conn.create_function("toned_query", 1, toned_query, deterministic=True)
     conn.create_function("has_marks", 1, has_marks, deterministic=True)
     conn.create_function("phrase_query", 1, phrase_query, deterministic=True)
+    conn.create_function("narrowing", 5, narrowing, deterministic=True)
     conn.create_function("excerpt", 2, excerpt, deterministic=True)
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("iso_day", 1, iso_day, deterministic=True)

@@ -483,3 +483,68 @@ def m028_full_text_on_text_changes(db: sqlite_utils.Database) -> None:
         f"insert into [articles_fts] ([articles_fts], rowid, [title], [text]) values ('delete', old.rowid, {old}); "
         f"insert into [articles_fts] (rowid, [title], [text]) values (new.rowid, {new}); end"
     )
+
+
+# What m029 indexes beside an article's words: a token for its province as stored and since the 2025
+# merger, its year and its month (archive.search.narrowing builds the query side). The prefixes start
+# with a digit, so no word typed into a search is ever one of them.
+FACET_PREFIXES = {"province": "0p", "year": "0y", "month": "0m"}
+
+
+def _facets(row: str) -> str:
+    """The ``facets`` column of ``articles_search`` for ``row`` ("new", "old" or none): the province
+    names with their spaces taken out ("Sơn La" gives the one token "0psonla"), "đ" folded as in
+    m010, and the year and month of a dated article ("0y2021 0m202103"; bare prefixes when undated).
+    As many tokens for every article, so that they change no article's BM25 against another's."""
+    column = (lambda name: f"{row}.{name}") if row else (lambda name: name)
+    published = column("published")
+
+    def province(name: str) -> str:
+        return f"'{FACET_PREFIXES['province']}' || replace(coalesce({column(name)}, ''), ' ', '')"
+
+    dated = (
+        f"case when {published} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' then "
+        f"' {FACET_PREFIXES['year']}' || substr({published}, 1, 4) || "
+        f"' {FACET_PREFIXES['month']}' || substr({published}, 1, 4) || substr({published}, 6, 2) "
+        f"else ' {FACET_PREFIXES['year']} {FACET_PREFIXES['month']}' end"
+    )
+    return _FOLD_D.format(f"{province('province')} || ' ' || {province('province_2025')} || {dated}")
+
+
+@migration
+def m029_search_facets(db: sqlite_utils.Database) -> None:
+    """``articles_search`` and ``articles_toned`` gain a ``facets`` column: tokens for province, year and month.
+
+    A search limited to a province and some days used to walk every hit of its words and test each
+    against the limits: a word in most articles meant a million hits looked at to keep a few
+    thousand. With the limits as tokens FTS5 joins them to the words inside the index, skipping
+    from one hit of the rarest to the next; the limits themselves are still applied exactly after.
+    Both indexes take the same tokens (the toned one keeps their marks, as it does the words'), so one
+    narrowing serves both. The triggers re-index an article when its title, text, province or date
+    changes; the crawl stores an article's 2025 province with it (``archive.store``), so a new
+    article is indexed once.
+    """
+    for table, mark_kept, tokenize in (("articles_search", _FOLD_D, "remove_diacritics 2"), ("articles_toned", _ETH, "remove_diacritics 0")):
+        columns = {row: (mark_kept.format(f"{row}.title"), mark_kept.format(f"{row}.text"), _facets(row)) for row in ("new", "old")}
+        new, old = (", ".join(columns[row]) for row in ("new", "old"))
+        for trigger in ("ai", "ad", "au"):
+            db.execute(f"drop trigger {table}_{trigger}")
+        db.execute(f"drop table {table}")
+        statements = [
+            f"create virtual table {table} using fts5(title, text, facets, content='', tokenize='unicode61 {tokenize}')",
+            f"insert into {table}(rowid, title, text, facets) "
+            f"select id, {mark_kept.format('title')}, {mark_kept.format('text')}, {_facets('')} from articles",
+            f"""create trigger {table}_ai after insert on articles begin
+                insert into {table}(rowid, title, text, facets) values (new.id, {new});
+            end""",
+            f"""create trigger {table}_ad after delete on articles begin
+                insert into {table}({table}, rowid, title, text, facets) values ('delete', old.id, {old});
+            end""",
+            f"""create trigger {table}_au after update of title, text, province, province_2025, published on articles begin
+                insert into {table}({table}, rowid, title, text, facets) values ('delete', old.id, {old});
+                insert into {table}(rowid, title, text, facets) values (new.id, {new});
+            end""",
+        ]
+        for statement in statements:
+            db.execute(statement)
+    db.execute("insert into articles_search(articles_search, rank) values ('rank', 'bm25(4.0, 1.0, 0.0)')")

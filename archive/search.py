@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .migrations import FACET_PREFIXES
 from .textnorm import fold, one_line
 
 # A "quoted phrase", or a run of anything but white space and quotes.
@@ -57,6 +58,59 @@ def phrase_query(typed: str | None) -> str:
     words = [w.strip("*") for phrase, word in TERM.findall(fold(typed or "")) for w in (phrase or word).split()]
     words = [w for w in words if w]
     return '"{}"'.format(" ".join(words)) if len(words) > 1 else NOTHING
+
+
+FOLD_D = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})  # as m010's index folds "đ"
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+NAMES_APART = "\x1f"  # how the search query joins the province names it hands to ``narrowing``
+# More terms than this in a date narrowing (a range of decades) cost FTS5 more than they save.
+MOST_PERIOD_TERMS = 40
+
+
+def _period_terms(start: str, end: str) -> list[str]:
+    """The year and month tokens covering the months from ``start`` to ``end`` ("yyyy-mm"): a whole
+    year as its year, the months of a year begun or ended in the middle one by one."""
+    (first_year, first_month), (last_year, last_month) = (map(int, (m[:4], m[5:7])) for m in (start, end))
+    terms = []
+    for year in range(first_year, last_year + 1):
+        months = range(first_month if year == first_year else 1, (last_month if year == last_year else 12) + 1)
+        if len(months) == 12:
+            terms.append(f"{FACET_PREFIXES['year']}{year}")
+        else:
+            terms.extend(f"{FACET_PREFIXES['month']}{year}{month:02d}" for month in months)
+    return terms
+
+
+def _facet(terms: list[str]) -> str:
+    return " AND facets : ({})".format(" OR ".join('"{}"'.format(t.replace('"', '""')) for t in terms))
+
+
+def narrowing(names: str | None, since: str | None, until: str | None, first: str | None, last: str | None) -> str:
+    """What the search query ANDs to its MATCH on ``articles_search`` (m029's ``facets`` column) so that
+    FTS5 itself keeps only the articles its province and days may take, "" when it has no limits.
+
+    ``names``: the stored province names the typed one stands for (before or since the merger, joined
+    by NAMES_APART), None when no province was asked, "" when the typed one names none. ``since`` and
+    ``until``: the days (``iso_day``: "" when not given, None when no day). ``first`` and ``last``: the
+    earliest and latest ``published`` in the archive, for a range open at one end. Whole months and
+    years only: the search still tests each article against the exact limits.
+    """
+    terms = ""
+    if names is not None:
+        if not names:
+            return f" AND {NOTHING}"
+        folded = {name.translate(FOLD_D).replace(" ", "") for name in names.split(NAMES_APART)}
+        terms += _facet(sorted(FACET_PREFIXES["province"] + name for name in folded))
+    if since is None or until is None:
+        return f" AND {NOTHING}"
+    start, end = since or (first or "")[:10], until or (last or "")[:10]
+    if (since or until) and DAY.fullmatch(start) and DAY.fullmatch(end):
+        if start > end:
+            return f" AND {NOTHING}"
+        period = _period_terms(start, end)
+        if len(period) <= MOST_PERIOD_TERMS:
+            terms += _facet(period)
+    return terms
 
 
 def _marked(term: str) -> bool:

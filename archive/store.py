@@ -14,6 +14,7 @@ from archive.output import writable
 
 from . import lock
 from .migrations import migrate, pending
+from .provinces import province_2025
 from .runs import reap_runs
 
 # The columns an extraction owns: a re-crawl that changes none of them leaves the row alone.
@@ -150,6 +151,10 @@ class Archive:
         from (table ``pages``) are written whole or not at all.
         """
         existing = self.db.execute(EXISTING, [row["url"]]).fetchone()
+        if "province" in row and "province_2025" not in row:
+            # Stored with the row, not by the corpus step's update after it: that update would
+            # re-index the article's whole text (its full-text entry holds the province, m029).
+            row = {**row, "province_2025": province_2025(row["province"])}
         with self.db.atomic():
             if existing is None:
                 write(self.db, "articles", {**row, "first_seen": row["fetched_at"]})

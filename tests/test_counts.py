@@ -44,7 +44,7 @@ def test_counts_follow_every_write(tmp_path):
         conn.execute("update articles set published = '2024-01-02', topic = 'party-building' where id = 2")
         conn.execute("delete from articles where id = 3")
     assert counts(archive.db) == counted(archive.db) == [
-        ("sonla", "Sơn La", "", "2024-01", "", 1), ("sonla", "Sơn La", "", "2024-01", "party-building", 1)]
+        ("sonla", "Sơn La", "Sơn La", "2024-01", "", 1), ("sonla", "Sơn La", "Sơn La", "2024-01", "party-building", 1)]
 
 
 def test_an_older_archive_gets_its_counts(tmp_path):

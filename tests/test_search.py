@@ -12,7 +12,7 @@ import sqlite_utils
 from archive import migrations
 from archive.chart import monthly_chart, months_between
 from archive.datasette_plugin import highlight, vn_date, vn_time
-from archive.search import NOTHING, excerpt, phrase_query, search_query, toned_query
+from archive.search import NOTHING, excerpt, narrowing, phrase_query, search_query, toned_query
 from archive.store import Archive, upgrade_for_reading
 from conftest import first_release_archive
 
@@ -285,3 +285,75 @@ def test_a_syndicated_story_is_listed_once(archive):
         archive.db.execute("update articles set duplicate_of = 1 where id = 2")
     found = ranked_search(archive.path, q="ket nap")
     assert [(r["id"], r["copies"]) for r in found] == [(1, 1), (3, 0)]
+
+
+def test_narrowing_is_tokens_for_the_province_and_whole_months():
+    """m029's facets: a province by every stored name it stands for, a whole year as its year, the months of a
+    year begun or ended in the middle one by one; nothing when a limit can match nothing."""
+    assert narrowing(None, "", "", "2015-01-01", "2025-12-31") == ""
+    assert narrowing("Sơn La", "2020-01-01", "2022-12-31", None, None) == (
+        ' AND facets : ("0pSơnLa") AND facets : ("0y2020" OR "0y2021" OR "0y2022")')
+    assert narrowing("Đắk Lắk\x1fĐắk Nông", "2024-11-15", "2025-02-01", None, None) == (
+        ' AND facets : ("0pDắkLắk" OR "0pDắkNông") AND facets : ("0m202411" OR "0m202412" OR "0m202501" OR "0m202502")')
+    assert narrowing(None, "2025-03-02", "", "2015-01-01", "2025-04-30T08:00:00+07:00") == (
+        ' AND facets : ("0m202503" OR "0m202504")')  # open at one end: up to the newest article
+    assert narrowing(None, "", "2015-01-31", "2015-01-01T07:00:00+07:00", "") == ' AND facets : ("0m201501")'
+    assert narrowing(None, "1900-01-01", "2025-06-30", None, None) == ""  # decades: not worth the terms
+    for nothing in (("", "", "", None, None), (None, None, "", None, None), (None, "2024-02-01", "2024-01-01", None, None)):
+        assert narrowing(*nothing) == f" AND {NOTHING}"
+    assert narrowing(None, "2024-01-01", "", None, None) == ""  # an empty archive
+
+
+NARROWED = [
+    ("Sơn La", "Sơn La", "2019-12-31T23:59:00+07:00"), ("Sơn La", "Sơn La", "2020-01-01T00:00:00+07:00"),
+    ("Sơn La", "Sơn La", "2021-06-15"), ("Sơn La", "Sơn La", "2022-12-31T23:59:00+07:00"), ("Sơn La", "Sơn La", None),
+    ("Hậu Giang", "Cần Thơ", "2021-03-01T08:00:00+07:00"), ("Cần Thơ", "Cần Thơ", "2021-03-31"),
+    ("TP.HCM", "Hồ Chí Minh", "2021-03-10"), ("Bình Dương", "Hồ Chí Minh", "2021-02-28T23:00:00+07:00"),
+    ("Đắk Nông", "Lâm Đồng", "2023-01-05"), ("Lâm Đồng", "Lâm Đồng", "2023-01-05"), ("", None, "2021-03-05"),
+]
+
+
+@pytest.mark.parametrize(("province", "since", "until"), [
+    ("Sơn La", "2020-01-01", "2022-12-31"), ("son la", "", "2021-06-15"), ("Sơn La", "01/01/2020", ""),
+    ("Can Tho", "2021-03-01", "2021-03-31"), ("Hậu Giang", "", ""), ("Hồ Chí Minh", "2021-02-28", "10/03/2021"),
+    ("lam dong", "2023-01-01", "2023-01-31"), ("Đắk Nông", "", ""), ("Atlantis", "", ""), ("", "2021-03-01", "2021-03-31"),
+    ("", "2021-03-05", ""), ("", "", "2020-01-01"), ("Sơn La", "2022-01-01", "2021-01-01"), ("", "2021-13-01", ""),
+])
+@pytest.mark.parametrize(("q", "exact", "order"), [("dang vien", "", ""), ("dang vien", "", "newest"), ("đảng viên", "1", "")])
+def test_a_narrowed_search_finds_what_the_limits_take(archive, province, since, until, q, exact, order):
+    """Whatever the province (old name, 2025 name, an alias's row, marks or none) and days (open at either end,
+    across a month or a year), the search finds exactly the matching articles: the facets only narrow."""
+    from archive.days import iso_day
+    from archive.textnorm import fold
+
+    for n, (stored, _, published) in enumerate(NARROWED):
+        archive.save_article({**ROW, "url": f"https://x.vn/{n}.html", "province": stored, "published": published})
+    archive.commit()
+    assert [r[0] for r in archive.db.execute("select province_2025 from articles order by id")] == [p for _, p, _ in NARROWED]
+
+    def taken(n: int) -> bool:
+        stored, since_2025, published = NARROWED[n]
+        named = not province or fold(province) in {fold(stored), fold(since_2025 or "")}
+        first, last = iso_day(since), iso_day(until)
+        day = (published or "")[:10]
+        return named and first is not None and last is not None and (
+            not (first or last) or (bool(day) and (not first or day >= first) and (not last or day <= last)))
+
+    expected = {n + 1 for n in range(len(NARROWED)) if taken(n)}
+    assert {r["id"] for r in ranked_search(archive.path, q=q, exact=exact, province=province, since=since, until=until, order=order)} == expected
+
+
+def test_the_facets_follow_province_and_date_changes(archive):
+    """The index holds an article's province and month (m029): changed by any writer, it follows."""
+    archive.save_article({**ROW, "province": "Sơn La"})
+    archive.commit()
+    assert [r["id"] for r in ranked_search(archive.path, q="dang", province="Son La", since="2024-01-01")] == [1]
+    conn = sqlite3.connect(archive.path)
+    with conn:
+        conn.execute("update articles set province = 'Lai Châu', province_2025 = 'Lai Châu', published = '2019-05-01' where id = 1")
+    assert ranked_search(archive.path, q="dang", province="Son La") == []
+    assert [r["id"] for r in ranked_search(archive.path, q="dang", province="Lai Chau", until="2019-05-31")] == [1]
+    assert archive.db.execute("insert into articles_search(articles_search, rank) values ('integrity-check', 1)").fetchall() == []
+    with conn:
+        conn.execute("delete from articles where id = 1")
+    assert archive.db.execute("insert into articles_search(articles_search, rank) values ('integrity-check', 1)").fetchall() == []
