@@ -32,6 +32,8 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_FORMATTER = "crawler.crawl.logformatter.PageLogFormatter"
+# Scrapy's default disk queue, naming each request's callbacks without searching the spider for them.
+SCHEDULER_DISK_QUEUE = "crawler.crawl.queues.PickleLifoDiskQueue"
 
 # Each article page yields one item; Scrapy starts this many tasks for every response it scrapes.
 CONCURRENT_ITEMS = 1

@@ -13,7 +13,7 @@ import bisect
 import logging
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
 from urllib.parse import urljoin
@@ -80,7 +80,7 @@ class Article:
     word_count: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a str, an int or None: no deep copy to make
 
 
 UTF8_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True)
