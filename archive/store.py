@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .migrations import migrate, pending
 from .provinces import province_2025
 from .runs import reap_runs
 
+LOG = logging.getLogger(__name__)
 # The columns an extraction owns: a re-crawl that changes none of them leaves the row alone.
 CONTENT_COLUMNS = ("title", "text", "published", "date_source", "author", "author_source", "source_attribution", "word_count")
 
@@ -52,12 +54,27 @@ class Archive:
                 # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits,
                 # which the next crawl fetches again. FULL would fsync on every row.
                 self.db.execute("pragma synchronous = normal")
-                migrate(self.db)
+                self.announce_upgrade()
+                try:
+                    migrate(self.db)
+                except KeyboardInterrupt:  # the migration under way is rolled back, those done are kept
+                    raise KeyboardInterrupt(
+                        f"{self.path}: interrupted (SIGINT) while being brought up to date; the archive is whole, "
+                        "and the next command finishes the upgrade"
+                    ) from None
                 reap_runs(self.db, lock_holder=lock.holder(self.path))
         except sqlite3.DatabaseError as exc:
             if sqlite3.SQLITE_READONLY == getattr(exc, "sqlite_errorcode", None):
                 raise ArchiveError(f"{self.path}: cannot be written ({exc})") from None
             raise ArchiveError(f"{self.path}: not a usable SQLite archive ({exc})") from None
+
+    def announce_upgrade(self) -> None:
+        """Say so before migrating an archive that holds articles: some migrations rebuild an index of
+        every article (minutes for a million), and a command silent that long looks hung. Each
+        migration is one transaction: stopped half-way, the archive is left as it was."""
+        due = pending(self.db)
+        if due and self.db["articles"].exists() and self.db.execute("select exists (select 1 from articles)").fetchone()[0]:
+            LOG.warning("%s: bringing the archive up to date (%s); a large archive takes minutes", self.path, ", ".join(due))
 
     def check_writable(self) -> None:
         """Write nothing, but as a writer would: an archive a crawl could not write fails here, by name,

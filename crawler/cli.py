@@ -91,7 +91,18 @@ def valid_url(url: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 
-@click.group()
+class Commands(click.Group):
+    """The commands. Ctrl-C ends one with its own line and exit 130 (click would say "Aborted!" and exit
+    1); a crawl catches its stop itself and says more."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise Interrupted(str(exc) or "interrupted (SIGINT)") from None
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="newsarchive")
 def cli():
     """Archive Vietnamese party-building news from provincial portals."""

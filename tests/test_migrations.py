@@ -101,3 +101,38 @@ def test_full_text_follows_title_and_text_and_ignores_other_columns(tmp_path):
     db.execute("update articles set text = 'sinh hoạt chuyên đề' where id = 1")
     assert found("viên") == [] and found("chuyên") == [1]
     archive.close()
+
+
+def columns(path: Path, table: str) -> list[str]:
+    return [row[1] for row in sqlite_utils.Database(path).execute(f"pragma table_info({table})").fetchall()]
+
+
+def test_an_upgrade_stopped_by_ctrl_c_leaves_the_archive_whole(tmp_path, monkeypatch):
+    """Ctrl-C in a long migration (m029 rebuilds both full-text indexes: minutes for a million articles):
+    one line naming the archive, exit 130, the migration under way rolled back, and the next command
+    finishes the upgrade."""
+    from click.testing import CliRunner
+
+    from crawler.cli import cli
+
+    path = old_archive(tmp_path)
+    facets = migrations._facets
+
+    def ctrl_c(row: str) -> str:
+        if row == "":  # m029 has dropped the old index by now
+            raise KeyboardInterrupt
+        return facets(row)
+
+    monkeypatch.setattr(migrations, "_facets", ctrl_c)
+    result = CliRunner().invoke(cli, ["sources", "--db", str(path)])
+    assert result.exit_code == 130, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}: interrupted (SIGINT) while being brought up to date; the archive is whole, and the next command finishes the upgrade")
+    assert "m029_search_facets" in migrations.pending(sqlite_utils.Database(path))
+    assert columns(path, "articles_search") == ["title", "text"]
+    assert sqlite_utils.Database(path).execute("select count(*) from articles_search where articles_search match 'dang'").fetchone()[0] == 1
+    monkeypatch.undo()
+    result = CliRunner().invoke(cli, ["sources", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert migrations.pending(sqlite_utils.Database(path)) == []
+    assert columns(path, "articles_search") == columns(path, "articles_toned") == ["title", "text", "facets"]
