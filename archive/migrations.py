@@ -492,7 +492,7 @@ FACET_PREFIXES = {"province": "0p", "year": "0y", "month": "0m"}
 
 
 def _facets(row: str) -> str:
-    """The ``facets`` column of ``articles_search`` for ``row`` ("new", "old" or none): the province
+    """The ``facets`` column of both full-text indexes for ``row`` ("new", "old" or none): the province
     names with their spaces taken out ("Sơn La" gives the one token "0psonla"), "đ" folded as in
     m010, and the year and month of a dated article ("0y2021 0m202103"; bare prefixes when undated).
     As many tokens for every article, so that they change no article's BM25 against another's."""
