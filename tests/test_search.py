@@ -357,3 +357,13 @@ def test_the_facets_follow_province_and_date_changes(archive):
     with conn:
         conn.execute("delete from articles where id = 1")
     assert archive.db.execute("insert into articles_search(articles_search, rank) values ('integrity-check', 1)").fetchall() == []
+
+
+def test_an_undated_article_neither_joins_nor_breaks_a_range_open_at_one_end(archive):
+    """An article stored with no readable date (""): the archive's range for an open end is read from the
+    dated articles only, and the undated one is in no range."""
+    archive.save_article({**ROW, "published": "2024-01-30T08:03:00+07:00"})
+    archive.save_article({**ROW, "url": "https://x.vn/2.html", "published": ""})
+    archive.commit()
+    assert [r["id"] for r in ranked_search(archive.path, q="dang", until="2024-12-31")] == [1]
+    assert [r["id"] for r in ranked_search(archive.path, q="dang", since="2024-01-01")] == [1]
