@@ -12,7 +12,11 @@ on 127.0.0.1 with politeness off, then measures in one run:
   extraction, storage, topic and near duplicates), peak RSS of each process and of all together,
   archive size per article;
 - the re-run of the same crawl on the unchanged web: requests and seconds;
-- ``newsarchive reextract`` of the whole archive from its stored pages: the same figures.
+- ``newsarchive reextract`` of the whole archive from its stored pages: the same figures;
+- extraction measured apart, each way in a process of its own on the same sample of pages, one
+  after another: plain trafilatura, ours, and ours with what the workers derive for the corpus
+  (topic score, copies' hashes). The crawl's figures mix it with everything else; this is the
+  share that is extraction's own.
 
 CPU per article is the steadier figure on a shared machine: wall-clock rates count other
 processes' load too, which the report prints (load average) beside them.
@@ -174,6 +178,42 @@ def trafilatura_bound(portals: int, articles: int, seed: int, processes: int) ->
     }
 
 
+EXTRACTIONS = ("trafilatura", "ours", "ours and derived")
+APART_EVERY = 20  # every 20th article page of the web: 500 of the 50 x 200 web's
+
+
+def extract_apart(portals: int, articles: int, seed: int, way: str) -> float:
+    """CPU ms a page of one way of extracting (``EXTRACTIONS``) over every ``APART_EVERY``-th article page,
+    after a warm-up on the first twenty; the pages are made before the timing."""
+    from crawler.corpus.derive import derive
+    from crawler.crawl.workers import timed_extract
+    from crawler.extract.hints import ExtractHints
+
+    web = SyntheticWeb(portals, articles, seed)
+    pages = [web.article_page(*divmod(index, articles)) for index in range(0, portals * articles, APART_EVERY)]
+    extract = {
+        "trafilatura": trafilatura.extract,
+        "ours": lambda page: timed_extract(page, "http://127.0.0.1/a-1.html", ExtractHints()),
+        "ours and derived": lambda page: timed_extract(page, "http://127.0.0.1/a-1.html", ExtractHints(), derive=derive),
+    }[way]
+    for page in pages[:20]:
+        extract(page)
+    started = time.process_time()
+    for page in pages:
+        extract(page)
+    return 1000 * (time.process_time() - started) / len(pages)
+
+
+def extraction_apart(portals: int, articles: int, seed: int) -> dict[str, float]:
+    """``extract_apart`` for each way, each in a fresh process, one at a time (the machine otherwise idle)."""
+    context = multiprocessing.get_context("spawn")
+    apart = {}
+    for way in EXTRACTIONS:
+        with context.Pool(1) as worker:
+            apart[way] = worker.apply(extract_apart, (portals, articles, seed, way))
+    return apart
+
+
 def bench(portals: int, articles: int, seed: int) -> dict:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as name:
@@ -191,6 +231,7 @@ def bench(portals: int, articles: int, seed: int) -> dict:
             wall, cpu, peaks, _ = run_measured([CLI, "reextract", "--sources", str(tmp / "sources"), "--db", str(tmp / "archive.db")])
         finally:
             server.terminate()
+    apart = extraction_apart(portals, articles, seed)
     return {
         "web": f"{portals} portals x {articles} articles = {len(urls)} URLs",
         "load": (load, os.getloadavg()[0]),
@@ -199,11 +240,12 @@ def bench(portals: int, articles: int, seed: int) -> dict:
         "full": full,
         "rerun": rerun,
         "reextract": {"wall": wall, "cpu": cpu, "rss": max(peaks.values()), "rss_total": sum(peaks.values())},
+        "apart": apart,
     }
 
 
 def report(result: dict) -> str:
-    full, rerun, again, bound = result["full"], result["rerun"], result["reextract"], result["bound"]
+    full, rerun, again, bound, apart = result["full"], result["rerun"], result["reextract"], result["bound"], result["apart"]
     articles = max(full["new"], 1)
 
     def per_article(seconds: float) -> float:
@@ -235,6 +277,9 @@ def report(result: dict) -> str:
         f"  articles/s              {of_bound(again['wall'])}",
         f"  CPU ms/article          {of_trafilatura(again['cpu'])}",
         f"  peak RSS                {again['rss']:8d} MB the largest process, {again['rss_total']} MB all its processes together",
+        (f"extraction apart, one process each, every {APART_EVERY}th article page: trafilatura {apart['trafilatura']:.1f} ms, "
+         f"ours {apart['ours']:.1f} ms ({apart['ours'] / apart['trafilatura']:.2f} x), with topic and hashes "
+         f"{apart['ours and derived']:.1f} ms ({apart['ours and derived'] / apart['trafilatura']:.2f} x)"),
     ]
     return "\n".join(lines)
 
