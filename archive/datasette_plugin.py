@@ -6,6 +6,7 @@ databases alone.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qsl, urlencode
 
@@ -99,6 +100,8 @@ def asgi_wrapper(datasette):
             if scope["type"] == "http" and scope.get("query_string") and DATABASE in datasette.databases \
                     and scope["path"].startswith(datasette.urls.table(DATABASE, "articles")):
                 scope = await _rewritten(scope, datasette.get_database(DATABASE))
+                if scope.get("added_nocount"):
+                    send = _pages_without_nocount(send)
             await app(scope, receive, send)
 
         return articles_query
@@ -113,8 +116,45 @@ async def _rewritten(scope: dict, db) -> dict:
     many = bool(search) and (await db.execute(SEARCH_HITS, {"search": search, "cap": MANY_HITS + 1})).single_value() > MANY_HITS
     if not typed and not many:
         return scope
-    pairs = [(k, iso_day(v) if k in typed else v) for k, v in pairs] + ([("_nocount", "1")] if many else [])
-    return {**scope, "query_string": urlencode(pairs).encode("latin-1"), "typed_days": typed, "many_hits": many}
+    added = many and "_nocount" not in dict(pairs)
+    pairs = [(k, iso_day(v) if k in typed else v) for k, v in pairs] + ([("_nocount", "1")] if added else [])
+    return {**scope, "query_string": urlencode(pairs).encode("latin-1"), "typed_days": typed, "many_hits": many,
+            "added_nocount": added}
+
+
+# How Datasette's HTML carries the _nocount=1 added above: in every link it makes from the page's own
+# query string (facets, sort, pagination, export), and as a hidden field of the table's form.
+ADDED_NOCOUNT = re.compile(r'&amp;_nocount=1(?=[&"#])|(?<=\?)_nocount=1&amp;|\?_nocount=1(?=["#])|<input type="hidden" name="_nocount" value="1">')
+
+
+def _pages_without_nocount(send):
+    """``send`` for a page whose query string got ``_nocount=1``: an HTML page leaves it out of its links
+    and form, so that the next page decides again (a rare word typed into the form after a common one is
+    counted, not left "not counted"). JSON and CSV keep it: their next_url repeats the same query."""
+    start: dict | None = None
+    chunks: list[bytes] = []
+
+    async def sending(message):
+        nonlocal start
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers", []))
+            if not headers.get(b"content-type", b"").startswith(b"text/html"):
+                await send(message)
+                return
+            start = message
+            return
+        if message["type"] != "http.response.body" or start is None:
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body = ADDED_NOCOUNT.sub("", b"".join(chunks).decode("utf-8")).encode("utf-8")
+        headers = [(k, str(len(body)).encode() if k == b"content-length" else v) for k, v in start["headers"]]
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return sending
 
 
 @hookimpl(specname="filters_from_request")
