@@ -71,7 +71,8 @@ class Archive:
     def announce_upgrade(self) -> None:
         """Say so before migrating an archive that holds articles: some migrations rebuild an index of
         every article (minutes for a million), and a command silent that long looks hung. Each
-        migration is one transaction: stopped half-way, the archive is left as it was."""
+        migration is one transaction: stopped half-way, the one under way is rolled back and those
+        done are kept."""
         due = pending(self.db)
         if due and self.db["articles"].exists() and self.db.execute("select exists (select 1 from articles)").fetchone()[0]:
             LOG.warning("%s: bringing the archive up to date (%s); a large archive takes minutes", self.path, ", ".join(due))
