@@ -72,6 +72,12 @@ def process_tree(root: int) -> list[int]:
     return tree
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds the process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss(pid: int) -> int:
     """The process's peak resident set (VmHWM) in MB, 0 once it is gone."""
     try:
@@ -223,10 +229,12 @@ def bench(portals: int, articles: int, seed: int) -> dict:
             web = SyntheticWeb(portals, articles, seed)
             urls = [url for portal, origin in origins.items() for url in web.urls(origin, portal)]
             (tmp / "urls.txt").write_text("\n".join(urls))
-            wall, _, _, out = run_measured([PYTHON, str(HERE / "plain_fetch.py"), str(tmp / "urls.txt")])
-            fetched = json.loads(out)["pages"]
+            _, _, _, out = run_measured([PYTHON, str(HERE / "plain_fetch.py"), str(tmp / "urls.txt")])
+            fetched = json.loads(out)
             bound = trafilatura_bound(portals, articles, seed, os.cpu_count() or 1)
+            server_cpu = cpu_seconds(server.pid)
             full = crawl(tmp, "archive")
+            full["cpu_server"] = cpu_seconds(server.pid) - server_cpu
             rerun = crawl(tmp, "archive")
             wall, cpu, peaks, _ = run_measured([CLI, "reextract", "--sources", str(tmp / "sources"), "--db", str(tmp / "archive.db")])
         finally:
@@ -235,7 +243,7 @@ def bench(portals: int, articles: int, seed: int) -> dict:
     return {
         "web": f"{portals} portals x {articles} articles = {len(urls)} URLs",
         "load": (load, os.getloadavg()[0]),
-        "scrapy_pages_s": fetched / wall,
+        "scrapy": {"pages_s": fetched["pages"] / fetched["seconds"], "ms_page": 1000 * fetched["cpu"] / fetched["pages"]},
         "bound": bound,
         "full": full,
         "rerun": rerun,
@@ -257,12 +265,16 @@ def report(result: dict) -> str:
     def of_trafilatura(cpu: float) -> str:
         return f"{per_article(cpu):8.1f}   ({per_article(cpu) / bound['ms_page']:.2f} x trafilatura's {bound['ms_page']:.1f} ms a page)"
 
+    budget = 1000 * bound["processes"] / (0.75 * bound["pages_s"])
     scrapy = full["cpu"] - full["cpu_extract"] - full["cpu_store"] - full["cpu_annotate"] - full["cpu_links"]
     lines = [
         f"synthetic web: {result['web']}; {os.cpu_count()} cores, load average {result['load'][0]:.2f} before, {result['load'][1]:.2f} after",
         (f"bound: plain trafilatura in {bound['processes']} processes {bound['pages_s']:8.1f} pages/s, {bound['ms_page']:.1f} ms CPU a page "
          f"({1000 * bound['processes'] / bound['ms_page']:.0f} pages/s if each process had a core to itself)"),
-        f"plain Scrapy fetch, pages discarded:  {result['scrapy_pages_s']:8.1f} pages/s (the network side's limit)",
+        (f"plain Scrapy fetch, pages discarded:  {result['scrapy']['pages_s']:8.1f} pages/s, {result['scrapy']['ms_page']:.1f} ms CPU a page "
+         "(the network side's limit; start-up apart)"),
+        (f"75% of the bound leaves {budget:.1f} ms of CPU an article on {bound['processes']} cores, for everything "
+         "on them: the crawl, its listing pages and the synthetic web's server"),
         f"full crawl: {full['pages']} pages, {full['new']} articles in {full['wall']:.1f} s",
         f"  pages/s                 {full['pages'] / full['wall']:8.1f}",
         f"  articles/s              {of_bound(full['wall'])}",
@@ -270,6 +282,7 @@ def report(result: dict) -> str:
         (f"    extraction {per_article(full['cpu_extract']):.1f}, Scrapy and response handling {per_article(scrapy):.1f}, "
          f"link extraction {per_article(full['cpu_links']):.1f}, storage {per_article(full['cpu_store']):.1f}, "
          f"topic/duplicates {per_article(full['cpu_annotate']):.1f}"),
+        f"  the synthetic web's server, on the same cores: {per_article(full['cpu_server']):.1f} ms CPU an article",
         f"  peak RSS                {full['rss']:8d} MB the largest process, {full['rss_total']} MB all its processes together",
         f"  archive bytes/article   {full['db_bytes'] / articles:8.0f}",
         f"re-run on the unchanged web: {rerun['requests']} requests, {rerun['new']} new, {rerun['wall']:.1f} s",
