@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+from archive.provinces import portal_province
 from archive.shapes import PortalShapes
 
 from crawler.extract import ExtractionError, article_from_tree, parse_html
+from crawler.extract.titles import site_name
 from crawler.extract.verdict import PageFacts, not_an_article
 from crawler.discovery.links import LinkClassifier, is_pagination, page_links
 from crawler.discovery.listing import Listing, read_listing
@@ -156,6 +158,16 @@ def recognise(urls: list[str], families: dict[str, dict]) -> tuple[str, int] | N
     return (name, hits) if hits else None
 
 
+def _draft_row(source: Source, root, final: str) -> tuple[dict, str]:
+    """The entry as a draft starts from, its province, when the registry has none, read from what the home
+    page calls the site (its og:site_name, then its <title>) or from its host; and where, or why not."""
+    row = source.as_row()
+    if source.province:
+        return row, ""
+    found, why = portal_province([site_name(root), root.findtext(".//title")], urlsplit(final).hostname or "")
+    return {**row, "province": found.name if found else None}, why
+
+
 def probe(source: Source, families: dict[str, dict], timeout: float) -> Report:
     report = Report(source.key, source.home)
     fetcher = Fetcher(timeout)
@@ -206,7 +218,8 @@ def probe(source: Source, families: dict[str, dict], timeout: float) -> Report:
     shapes = PortalShapes(source=source.key, start_urls=gave, article_pattern=article_pattern(confirmed, gave),
                           listing_pattern=listing_pattern(gave), item_xpath=structure.item_xpath, pager=structure.pager,
                           examples=confirmed)
-    draft = draft_entry(source.as_row(), shapes)
+    row, province_why = _draft_row(source, root, final)
+    draft = draft_entry(row, shapes, province_why)
     report.draft = draft.replace("\nfeeds = ", f'\ncms = "{report.family[0]}"\nfeeds = ', 1) if report.family else draft
     return report
 

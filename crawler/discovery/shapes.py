@@ -9,6 +9,7 @@ and ``newsarchive sources KEY`` prints the lot as a draft registry entry.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from urllib.parse import parse_qsl, urlsplit
@@ -112,13 +113,22 @@ def _toml_list(values: list[str]) -> str:
     return "[" + ", ".join(_toml_string(v) for v in values) + "]"
 
 
-def draft_entry(source_row: dict, shapes: PortalShapes) -> str:
-    """The learnt shapes as a registry entry (``crawler/sources/KEY.toml``) to review and complete."""
+def _province_lines(province: str | None, why: str) -> list[str]:
+    """The entry's province line, saying where a province not from the registry was read or why none was."""
+    if province:
+        line = f"province = {json.dumps(province, ensure_ascii=False)}"
+        return [f"{line:<38} # {why}" if why else line]
+    return [*([f"# province: {why}"] if why else []), 'province = ""                         # fill in']
+
+
+def draft_entry(source_row: dict, shapes: PortalShapes, province_why: str = "") -> str:
+    """The learnt shapes as a registry entry (``crawler/sources/KEY.toml``) to review and complete;
+    ``province_why`` says where the row's province was read, or why it has none."""
     lines = [
         f"# Draft for crawler/sources/{shapes.source}.toml, learnt by crawling {source_row['home']}",
         f"# listing items: {shapes.item_xpath or 'not found'}; pagination: {shapes.pager or 'none seen'}",
         f"name = {_toml_string(source_row['name'])}",
-        'province = ""                         # fill in',
+        *_province_lines(source_row.get("province"), province_why),
         'kind = "unknown"                      # newspaper | party-portal | government-portal | magazine',
         f"home = {_toml_string(source_row['home'])}",
         f"start_urls = {_toml_list(shapes.start_urls)}",
