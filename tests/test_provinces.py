@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from collections import defaultdict
 
 import pytest
 
 from archive.datasette import build_datasette
-from archive.provinces import lookup, province_2025, provinces
+from archive.provinces import lookup, name_key, portal_province, province_2025, provinces, provinces_in_host, provinces_named
 from archive.store import Archive
 from crawler.corpus.annotate import Annotator
 
@@ -70,10 +71,72 @@ def test_unknown_names_map_to_nothing():
 
 
 def test_every_name_and_alias_means_one_province():
-    from archive.provinces import name_key
-
     keys = [name_key(n) for p in provinces() for n in (p.name, *p.aliases)]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Báo Hậu Giang - Tin tức Hậu Giang", ["Hậu Giang"]), ("Báo Hà Giang điện tử", ["Hà Giang"]),
+        ("Báo Hà Nam", ["Hà Nam"]), ("Báo Nam Định", ["Nam Định"]), ("Báo Bình Định", ["Bình Định"]),
+        ("Báo Bình Dương", ["Bình Dương"]), ("Báo Bình Phước", ["Bình Phước"]), ("Báo Bình Thuận", ["Bình Thuận"]),
+        ("Cổng thông tin Thành phố Hồ Chí Minh", ["Hồ Chí Minh"]), ("Báo TP.HCM", ["Hồ Chí Minh"]),
+        ("Thừa Thiên Huế Online", ["Thừa Thiên Huế"]), ("Báo Huế", ["Thừa Thiên Huế"]),
+        ("Báo Bà Rịa - Vũng Tàu", ["Bà Rịa - Vũng Tàu"]), ("Tin tức Vũng Tàu", ["Bà Rịa - Vũng Tàu"]),
+        ("Báo Đắk Lắk", ["Đắk Lắk"]), ("Daklak Online", ["Đắk Lắk"]), ("Báo Đắk Nông", ["Đắk Nông"]),
+        ("Báo Kon Tum", ["Kon Tum"]), ("KONTUM", ["Kon Tum"]),
+        ("Báo \u00d0ắk Lắk", ["Đắk Lắk"]),  # Icelandic Ð typed for Đ
+        (unicodedata.normalize("NFD", "Đảng bộ tỉnh Hậu Giang"), ["Hậu Giang"]),
+        ("Báo Phụ nữ Thủ đô", []), ("Báo điện tử của Đảng Cộng sản Việt Nam", []), ("Thuế và đời sống", []),
+        ("Bình Định và Bình Dương", ["Bình Định", "Bình Dương"]),
+    ],
+)
+def test_a_text_names_the_provinces_whose_whole_words_it_holds(text, named):
+    assert [p.name for p in provinces_named(text)] == named
+
+
+@pytest.mark.parametrize(
+    ("host", "named"),
+    [
+        ("baohaugiang.com.vn", ["Hậu Giang"]), ("baohagiang.vn", ["Hà Giang"]), ("tinhuybinhdinh.vn", ["Bình Định"]),
+        ("thainguyen.dcs.vn", ["Thái Nguyên"]), ("baohanam.com.vn", ["Hà Nam"]), ("baonamdinh.vn", ["Nam Định"]),
+        ("baobinhduong.vn", ["Bình Dương"]), ("baobinhphuoc.com.vn", ["Bình Phước"]), ("baobinhthuan.com.vn", ["Bình Thuận"]),
+        ("hcmcpv.org.vn", ["Hồ Chí Minh"]), ("tphcm.gov.vn", ["Hồ Chí Minh"]), ("baothuathienhue.vn", ["Thừa Thiên Huế"]),
+        ("baobariavungtau.com.vn", ["Bà Rịa - Vũng Tàu"]), ("ba-ria-vung-tau.gov.vn", ["Bà Rịa - Vũng Tàu"]),
+        ("brvt.dcs.vn", ["Bà Rịa - Vũng Tàu"]), ("baodaklak.vn", ["Đắk Lắk"]), ("baodaknong.vn", ["Đắk Nông"]),
+        ("baokontum.com.vn", ["Kon Tum"]), ("congan.hanoi.gov.vn", ["Hà Nội"]), ("conganhanoi.gov.vn", ["Hà Nội"]),
+        # Names inside other words: "thuế" (tax), Nhã Nam, "long anh", a national paper, an address.
+        ("baothue.vn", []), ("nhanam.vn", []), ("longanh.vn", []), ("thanhnien.vn", []), ("127.0.0.1", []),
+    ],
+)
+def test_a_host_names_the_provinces_its_labels_spell_out(host, named):
+    assert [p.name for p in provinces_in_host(host)] == named
+
+
+def test_each_province_is_read_back_from_the_names_and_hosts_portals_give_it():
+    for province in provinces():
+        key = name_key(province.name)
+        for host in (f"bao{key}.vn", f"tinhuy{key}.vn", f"{key}.dcs.vn", f"congan{key}.gov.vn", f"tinhdoan{key}.vn"):
+            assert provinces_in_host(host) == [province], host
+        for text in (f"Báo {province.name}", f"Cổng thông tin điện tử tỉnh {province.name.upper()}"):
+            assert provinces_named(text) == [province], text
+
+
+def test_a_portal_names_its_province_once_or_says_why_not():
+    hau_giang, binh_dinh = lookup("Hậu Giang"), lookup("Bình Định")
+    assert portal_province(["Báo Hậu Giang", "Trang chủ"], "127.0.0.1") == (hau_giang, "read from the site's name")
+    assert portal_province([None, "Trang chủ"], "tinhuybinhdinh.vn") == (binh_dinh, "read from the host")
+    assert portal_province(["Báo Hậu Giang"], "tinhuybinhdinh.vn") == (hau_giang, "read from the site's name")  # in order
+    assert portal_province(["VnExpress"], "vnexpress.net") == (None, "not found in the site's name or host")
+    assert portal_province(["Bình Định - Bình Dương"], "x.vn") == (None, "the site's name names both Bình Định and Bình Dương")
+    assert portal_province([], "baohanamnamdinh.vn") == (None, "the host names both Hà Nam and Nam Định")
+
+
+def test_every_short_name_means_a_province():
+    from archive.provinces import _short_names
+
+    assert None not in _short_names().values()
 
 
 def test_archive_holds_the_table_and_datasette_shows_it(tmp_path):
