@@ -7,7 +7,7 @@ under the names sources used when they published, with the unit each belongs to 
 archive keeps a copy in its ``provinces`` table, so Datasette shows it. Names are matched
 without tone marks, case or "tỉnh"/"thành phố" prefixes, so "Thanh Hoá" is "Thanh Hóa".
 ``province_short_names.csv`` holds the shorter names portals give a province in their name or host
-("hcm", "brvt", "Vũng Tàu"), which ``provinces_named`` reads beside the full ones.
+("hcm", "brvt", "Vũng Tàu"), read beside the full ones when a probed portal's province is inferred.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def provinces_in_host(host: str) -> list[Province]:
     return found
 
 
-def portal_province(names: list[str], host: str) -> tuple[Province | None, str]:
+def portal_province(names: list[str | None], host: str) -> tuple[Province | None, str]:
     """The province a portal with none in the registry names itself after, and where that was read;
     None and why when its names (tried in order), then its host, name none or more than one."""
     evidence = [("the site's name", provinces_named(name)) for name in names if name] + [("the host", provinces_in_host(host))]
