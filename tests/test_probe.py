@@ -59,11 +59,11 @@ def _draft(out: str) -> list[str]:
 def test_the_draft_reads_the_province_of_an_ad_hoc_portal_from_its_name(sample_web):
     named = run_cli("probe", sample_web.origin("haugiang") + "/")  # host 127.0.0.1: only its name says
     assert named.returncode == 0, named.stderr
-    assert 'province = "Hậu Giang"                 # read from the site\'s name' in _draft(named.stdout)
+    assert "province = 'Hậu Giang'                 # read from the site's name" in _draft(named.stdout)
     unnamed = _draft(run_cli("probe", sample_web.origin("dangbo-lienson") + "/").stdout)
     assert unnamed[unnamed.index("# province: not found in the site's name or host") + 1].startswith('province = ""')
     registry = _draft(run_cli("probe", "dangbo-lienson", "--sources", sample_web.registry).stdout)
-    assert 'province = "Lạng Sơn"' in registry  # the registry's province wins
+    assert "province = 'Lạng Sơn'" in registry  # the registry's province wins
 
 
 def test_probe_all_prints_one_line_per_active_source(sample_web, tmp_path):

@@ -9,7 +9,6 @@ and ``newsarchive sources KEY`` prints the lot as a draft registry entry.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from urllib.parse import parse_qsl, urlsplit
@@ -116,7 +115,7 @@ def _toml_list(values: list[str]) -> str:
 def _province_lines(province: str | None, why: str) -> list[str]:
     """The entry's province line, saying where a province not from the registry was read or why none was."""
     if province:
-        line = f"province = {json.dumps(province, ensure_ascii=False)}"
+        line = f"province = {_toml_string(province)}"
         return [f"{line:<38} # {why}" if why else line]
     return [*([f"# province: {why}"] if why else []), 'province = ""                         # fill in']
 
