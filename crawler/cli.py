@@ -315,7 +315,7 @@ def own_spiders(sources: list[Source]) -> dict:
     """The spider classes the entries that name one ask for, by key; one line and exit 2 for a bad one."""
     if not any(s.spider for s in sources):
         return {}
-    from crawler.crawl.runner import spider_class
+    from spiders.portal import spider_class
 
     try:
         return {s.key: spider_class(s) for s in sources if s.spider}

@@ -19,6 +19,7 @@ listings are asked for conditionally, and pagination stops where only known arti
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import time
@@ -49,7 +50,7 @@ from crawler.crawl.items import PageItem
 from crawler.discovery.links import MAX_SECTION_ANCHOR_WORDS, Link, LinkClassifier, canonicalize, is_pagination, page_links
 from crawler.discovery.listing import Listing, read_listing
 from crawler.crawl.middlewares import retry_after
-from crawler.sources.registry import Source, adhoc_source, load_registry
+from crawler.sources.registry import RegistryError, Source, adhoc_source, load_registry
 from crawler.discovery.shapes import learn
 from crawler.crawl.stats import (
     ARTICLES_NEW,
@@ -84,18 +85,22 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, source: str | None = None, url: str | None = None, key: str | None = None, **kwargs):
+        """``-a source=KEY``, or ``-a url=URL`` with an optional ``-a key=KEY``: ``from_crawler`` resolves them."""
         super().__init__(**kwargs)
-        if bool(source) == bool(url):
-            raise ValueError("give exactly one of -a source=KEY or -a url=URL")
-        self.source_key = source
-        self.home_url = url
-        self.adhoc_key = key  # -a key=KEY names a --url portal; else its host (and port)
+        self.generic = url is not None  # crawled from its home page alone, by structure
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
+        source = resolve_source(crawler.settings.get("NEWSARCHIVE_SOURCES"), kwargs.get("source"), kwargs.get("url"), kwargs.get("key"))
+        if cls is PortalSpider and (own := spider_class(source)) is not cls:
+            # `scrapy crawl portal -a source=KEY` starts the engine; the entry names its own subclass.
+            # Scrapy applied the engine's settings before the source was known, so a class with
+            # settings of its own cannot run this way.
+            if own.custom_settings != cls.custom_settings:
+                raise ValueError(f"{source.key}: spider {source.spider} has settings of its own: crawl it with `newsarchive crawl {source.key}`")
+            return own.from_crawler(crawler, *args, **kwargs)
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.source = spider.resolve_source(crawler.settings.get("NEWSARCHIVE_SOURCES"))
-        spider.generic = spider.home_url is not None
+        spider.source = source
         spider.allowed_domains = sorted({d.split(":")[0] for d in spider.source.domains})
         spider.budget = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES") or None
         for name in REPEATING_LOGGERS:  # after Scrapy configured logging, which resets child levels
@@ -162,14 +167,6 @@ class PortalSpider(scrapy.Spider):
                     return
                 self.budget -= 1
             yield request
-
-    def resolve_source(self, sources_dir: str | None) -> Source:
-        if self.home_url:
-            return adhoc_source(self.home_url, self.adhoc_key)
-        registry = load_registry(Path(sources_dir)) if sources_dir else load_registry()
-        if self.source_key not in registry:
-            raise ValueError(f"unknown source: {self.source_key}")
-        return registry[self.source_key]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.within_budget(self.start_requests_for_source()):
@@ -493,6 +490,36 @@ def failure_reason(failure: Failure) -> tuple[int | None, str]:
         return response.status, f"HTTP {response.status}" + (f", Retry-After {asked:.0f} s" if asked else "")
     message = str(failure.value).strip()
     return None, f"{failure.value.__class__.__name__}: {message}" if message else failure.value.__class__.__name__
+
+
+def resolve_source(sources_dir: str | None, key: str | None, url: str | None, adhoc_key: str | None) -> Source:
+    """The source a spider's arguments name: ``-a source=KEY`` in the registry, or ``-a url=URL``."""
+    if bool(key) == bool(url):
+        raise ValueError("give exactly one of -a source=KEY or -a url=URL")
+    if url:
+        return adhoc_source(url, adhoc_key)
+    registry = load_registry(Path(sources_dir)) if sources_dir else load_registry()
+    if key not in registry:
+        raise ValueError(f"unknown source: {key}")
+    return registry[key]
+
+
+def spider_class(source: Source) -> type[PortalSpider]:
+    """The spider a source runs with: the class its entry names (``spider = "module:Class"``, a
+    ``PortalSpider`` subclass overriding the named hooks), else ``PortalSpider``. The module is
+    imported and the class looked up by name; nothing is evaluated."""
+    if not source.spider:
+        return PortalSpider
+    module, _, name = source.spider.partition(":")
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise RegistryError(f"{source.key}: spider {source.spider}: cannot import {module} ({exc})") from None
+    except AttributeError:
+        raise RegistryError(f"{source.key}: spider {source.spider}: {module} has no {name}") from None
+    if not (isinstance(found, type) and issubclass(found, PortalSpider)):
+        raise RegistryError(f"{source.key}: spider {source.spider} is not a subclass of PortalSpider")
+    return found
 
 
 def page_text(response: TextResponse) -> str:

@@ -16,7 +16,6 @@ lives in Redis rather than in a JOBDIR, and they write nothing into the archive.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -35,7 +34,7 @@ from spiders.portal import PortalSpider
 from crawler.crawl.extensions import summarize
 from crawler.crawl.pipelines import ArchivePipeline
 from crawler.crawl.progress import ProgressBoard
-from crawler.sources.registry import RegistryError, Source, adhoc_source
+from crawler.sources.registry import adhoc_source
 from crawler.crawl.runlog import RunLog
 from crawler.crawl.shared import share
 from crawler.crawl.stats import ARTICLES_QUEUED, PROBLEM, STATUS
@@ -125,24 +124,6 @@ class Interruption:
     @property
     def name(self) -> str | None:
         return signal.Signals(self.received[0]).name if self.received else None
-
-
-def spider_class(source: Source) -> type[PortalSpider]:
-    """The spider a source runs with: the class its entry names (``spider = "module:Class"``, a
-    ``PortalSpider`` subclass overriding the named hooks), else ``PortalSpider``. The module is
-    imported and the class looked up by name; nothing is evaluated."""
-    if not source.spider:
-        return PortalSpider
-    module, _, name = source.spider.partition(":")
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except ImportError as exc:
-        raise RegistryError(f"{source.key}: spider {source.spider}: cannot import {module} ({exc})") from None
-    except AttributeError:
-        raise RegistryError(f"{source.key}: spider {source.spider}: {module} has no {name}") from None
-    if not (isinstance(found, type) and issubclass(found, PortalSpider)):
-        raise RegistryError(f"{source.key}: spider {source.spider} is not a subclass of PortalSpider")
-    return found
 
 
 def run_crawls(

@@ -16,4 +16,10 @@ class LoggingListings(PortalSpider):
         return super().listing_links(response, root)
 
 
+class WithSettings(LoggingListings):
+    """A site's spider that asks for a Scrapy setting of its own."""
+
+    custom_settings = {"DOWNLOAD_DELAY": 2}
+
+
 NOT_A_SPIDER = object()
