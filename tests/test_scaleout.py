@@ -161,6 +161,23 @@ def test_the_next_shared_run_is_incremental(shared_crawl):
     assert modes == ["incremental"] * 6
 
 
+def test_a_shared_crawl_by_structure_learns_the_portal_and_the_next_follows_it(redis_url, sample_web, tmp_path):
+    db, site = tmp_path / "archive.db", "dangbo-lienson"
+    asked = []
+    for _ in range(2):
+        before = len(sample_web.requests())
+        crawled = run_cli("crawl", "--url", sample_web.origin(site) + "/", "--db", db, "--redis", redis_url)
+        assert crawled.returncode == 0, crawled.stderr
+        written = run_cli("write", "--redis", redis_url, "--db", db, "--until-done")
+        assert written.returncode == 0, written.stderr
+        asked.append([r for r in sample_web.requests()[before:] if r["site"] == site and r["path"] != "/robots.txt"])
+    shapes = next(sqlite_utils.Database(db).query("select start_urls, item_xpath from portal_shapes"))
+    assert shapes["start_urls"].splitlines() == [sample_web.origin(site) + "/", sample_web.origin(site) + "/tin-tuc"]
+    assert shapes["item_xpath"]
+    assert sorted(r["path"] for r in asked[1]) == ["/", "/tin-tuc"]  # the learnt listings, and nothing new behind them
+    assert len(asked[1]) < len(asked[0])
+
+
 # The writer alone, fed by hand -------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from dataclasses import asdict
 
 from scrapy import signals
 from twisted.internet import task
@@ -130,4 +131,6 @@ class QueuedRunLog:
             self.task.stop()
         stats = self.crawler.stats.get_stats()
         self.crawler.stats.set_value(STATUS, run_status(reason, stats))
-        self.send("close", reason=reason, stats=plain_stats(stats), pages=list(spider.pages_seen.values()))
+        shapes = spider.learnt_shapes()  # the writer keeps them, as the archive pipeline does without Redis
+        self.send("close", reason=reason, stats=plain_stats(stats), pages=list(spider.pages_seen.values()),
+                  shapes=asdict(shapes) if shapes else None)

@@ -34,6 +34,7 @@ from scrapy.utils.misc import build_from_crawler, load_object
 
 from archive.pages import record_pages
 from archive.runs import KILLED, start_run, update_run
+from archive.shapes import PortalShapes, save_shapes
 from archive.store import Archive
 
 from crawler.scaleout.itemqueue import decode, page_item
@@ -197,6 +198,8 @@ class ArchiveWriter:
     def close_run(self, message: dict) -> None:
         run = self.run_for(message)
         record_pages(self.archive.db, message["pages"])
+        if message.get("shapes"):
+            save_shapes(self.archive.db, PortalShapes(**message["shapes"]))
         stats = run.stats(message["stats"])
         status = run_status(message["reason"], stats)
         health, problem = judge(stats)
