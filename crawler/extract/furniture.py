@@ -22,7 +22,7 @@ import re
 
 from lxml import etree
 
-from .markup import carries, with_marks
+from .markup import carries, marks, with_marks
 from .text import element_text, fold
 
 
@@ -53,7 +53,7 @@ BLOCK_MARKS: list[tuple[str, tuple[str, ...]]] = [
                                       "copyright", "bottom-menu", "mostview", "most-view", "docnhieu", "doc-nhieu", "tinmoi",
                                       "tin-moi", "latest")),
 ]
-BLOCK_MARK = re.compile("|".join(re.escape(token) for _, tokens in BLOCK_MARKS for token in tokens))
+BLOCK_MARK = marks(*(token for _, tokens in BLOCK_MARKS for token in tokens))
 # Class words that contain a token and still name content: WordPress gives a post's <article> a
 # "tag-X" and "category-X" class per tag and category, "printable" wraps what is printed, and
 # CSS-in-JS generates names with a hash ("tagStyle_z4kqwb", "css-1x2y3z") that mean nothing.
@@ -65,7 +65,7 @@ NEVER_MARKED = {"html", "body", "main", "article"}
 # Share and print bars and ratings hold the article's own date line on some papers ("sharemxh ...
 # pubdate"): the date is looked for before they go. Lists of other stories never hold it.
 LINE_HOLDERS = {"share and print bars", "ratings"}
-LIST_MARK = re.compile("|".join(re.escape(t) for kind, tokens in BLOCK_MARKS if kind not in LINE_HOLDERS for t in tokens))
+LIST_MARK = marks(*(t for kind, tokens in BLOCK_MARKS if kind not in LINE_HOLDERS for t in tokens))
 
 
 def marked_blocks(tree: etree._Element) -> list[etree._Element]:

@@ -8,12 +8,32 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import itemgetter
 
 from lxml import etree
 
 
 def marks(*tokens: str) -> re.Pattern:
-    return re.compile("|".join(re.escape(token) for token in tokens))
+    """A pattern that finds any of ``tokens``, for a yes-or-no search.
+
+    The tokens are written as a tree of their shared prefixes ("tin(?:-(?:khac|moi)|khac|moi)"):
+    Python's regex tries an alternation's branches one after another at each place a first
+    letter fits, and a class tested against the hundred furniture tokens cost four times as much.
+    """
+    return re.compile(_prefix_tree(sorted(set(tokens))))
+
+
+def _prefix_tree(tokens: list[str]) -> str:
+    """A regex matching exactly ``tokens`` (sorted), each shared prefix written once."""
+    branches = [
+        re.escape(first) + _prefix_tree([token[1:] for token in group])
+        for first, group in itertools.groupby((token for token in tokens if token), key=itemgetter(0))
+    ]
+    if not branches:
+        return ""
+    if "" in tokens:
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def carries(element: etree._Element, pattern: re.Pattern) -> bool:
