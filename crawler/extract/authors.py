@@ -313,7 +313,7 @@ def source_box(title: etree._Element | None, container: etree._Element | None) -
         return SourceBox()
     # The column, and what follows the headline outside it (a source block beside the column that holds the text).
     region = next((a for a in (column, *column.iterancestors()) if a.getparent() is None or a.getparent().tag in {"body", "html"}), column)
-    for element in with_marks(region, ".//") + region.xpath(".//*[@data-field='source']"):
+    for element in with_marks(region, below=True) + region.xpath(".//*[@data-field='source']"):
         if not _source_marked(element) or (column not in element.iterancestors() and title is not None and not precedes(title, element)):
             continue
         text = _name_part(element)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from operator import itemgetter
 
 from lxml import etree
@@ -45,9 +46,20 @@ def marked(elements: list[etree._Element], pattern: re.Pattern, tags: set[str] |
     return [e for e in elements if (tags is None or e.tag in tags) and carries(e, pattern)]
 
 
-def with_marks(tree_or_element: etree._Element, axis: str = "//") -> list[etree._Element]:
-    """Elements that have a class or id, along ``axis`` ("//" for the whole tree, "following::" ...)."""
-    return tree_or_element.xpath(f"{axis}*[@class or @id]")
+def with_marks(element: etree._Element, below: bool = False) -> list[etree._Element]:
+    """Elements that have a class or id, in document order: in the whole page that holds ``element``
+    (as ``//`` finds them), or only below it. Read in Python: XPath's ``//*[@class or @id]`` took
+    half as long again."""
+    found = element.iterdescendants(etree.Element) if below else _page_elements(element)
+    return [e for e in found if e.get("class") is not None or e.get("id") is not None]
+
+
+def _page_elements(element: etree._Element) -> Iterator[etree._Element]:
+    """Every element of the page, in document order: a broken page can leave blocks beside its
+    root element rather than in it (content after ``</html>``), where ``//`` still finds them."""
+    root = element.getroottree().getroot()
+    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    return itertools.chain.from_iterable(top.iter(etree.Element) for top in tops)
 
 
 def marked_ancestor(element: etree._Element, pattern: re.Pattern, levels: int | None = None) -> bool:
