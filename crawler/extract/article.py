@@ -156,13 +156,14 @@ def unwrap_layout_tables(tree: etree._Element) -> None:
     """Turn tables used for page layout into divs, so that the layout is not taken for a data table.
 
     Old portals lay whole pages out in nested tables; trafilatura would keep the page as one
-    table and the text as a few giant rows. A table whose cells hold blocks is layout.
+    table and the text as a few giant rows. A table whose cells hold blocks is layout, and every
+    table part in it goes with it, unless it stands in a table that is not layout. Tables are
+    taken outermost first, and those inside a layout table are divs by the time they are reached.
     """
     for table in list(tree.iter("table")):
-        if table.xpath(LAYOUT_TABLE):
+        if table.tag == "table" and table.xpath(LAYOUT_TABLE) and not table.xpath("ancestor::table[not(" + LAYOUT_TABLE + ")]"):
             for element in table.iter(*TABLE_PARTS):
-                if not element.xpath("ancestor::table[not(" + LAYOUT_TABLE + ")]"):
-                    element.tag = "div"
+                element.tag = "div"
 
 
 def _starts_with(element: etree._Element, text: str) -> bool:
