@@ -460,7 +460,8 @@ def article_from_tree(
     published = find_published(
         tree, title_element, url, hints=hints.date_xpaths, listing_date=listing_date, linked=linked.published, now=now
     )
-    marked = author_from_markup(tree, hints.author_xpaths, site)
+    publishers = publisher_names(tree)  # the page's metadata: read once, no rule here changes it
+    marked = author_from_markup(tree, hints.author_xpaths, site, publishers)
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     unwrap_layout_tables(tree)
     container = _main_container(tree)
@@ -469,7 +470,7 @@ def article_from_tree(
     # Shapes, not classes: the closing source block and a marked source box, lists of other stories
     # between headline and body, an outlet's label in front of the lead, a label over an embed.
     shapes = closing.blocks + ([box.block] if box.block is not None else []) + story_lists(tree, title_element, container)
-    for element in shapes + outlet_labels(tree, publisher_names(tree)) + embed_labels(tree):
+    for element in shapes + outlet_labels(tree, publishers) + embed_labels(tree):
         if element.getparent() is not None:
             _drop(element)
     after_body = closing.writers or byline_after(container)
