@@ -99,14 +99,14 @@ def _date_line(tree: etree._Element, title_element: etree._Element | None, now: 
     listed: dict[etree._Element, bool] = {}  # in_listed_furniture's answers, shared by the neighbours
     preceding = [e for e in title_element.xpath(f"preceding::*[position() <= {PRECEDING}]") if near.intersection(e.iterancestors())]
     for distance, element in [*enumerate(following), *((d + 0.5, e) for d, e in enumerate(reversed(preceding)))]:
+        if isinstance(distance, int) and long_seen >= BODY_STARTED:
+            continue  # the body has begun: nothing after the headline is read any more
         if element.tag in NOT_LINES or next(element.iterancestors("a"), None) is not None or in_listed_furniture(element, article, listed):
             continue
         text = short_text(element, LINE_MAX_CHARS)  # None for a long block (the body's), not read to its end
         if text is None or len(text.split()) > LINE_MAX_WORDS:
             if isinstance(distance, int) and not len(element) and text is None:
                 long_seen += 1
-            continue
-        if isinstance(distance, int) and long_seen >= BODY_STARTED:
             continue
         if isinstance(distance, float) and marked_ancestor(element, TODAY_WIDGET):
             continue
