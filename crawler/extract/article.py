@@ -125,7 +125,11 @@ def _main_container(tree: etree._Element) -> etree._Element | None:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in {"a", "script", "style"}:
             continue
-        own_text = (element.text or "") + "".join(c.tail or "" for c in element)
+        own_text = element.text or ""
+        if len(element):  # most elements have no children, and no tails to add
+            own_text += "".join(c.tail or "" for c in element)
+        if len(own_text) <= 30:
+            continue
         own = len(own_text.strip())
         # Running text has words: a long run without spaces is encoded data (base64 in a placeholder).
         if own > 30 and own_text.count(" ") * 20 > own:

@@ -23,7 +23,7 @@ TITLE_RULES: list[tuple[str, re.Pattern | None]] = [
     ("//article//h1", None),
     ("//h1", TITLE_MARK),
     ("//h1", None),
-    ("//*[self::div or self::span or self::td or self::p or self::h2 or self::h3 or self::strong][@class or @id]", TITLE_MARK),
+    ("//*[@class or @id][self::div or self::span or self::td or self::p or self::h2 or self::h3 or self::strong]", TITLE_MARK),
     ("//h2", None),
 ]
 SEPARATORS = re.compile(r"\s+(?:[-|–—:»]|::)\s+")
@@ -81,8 +81,12 @@ WIDGET_HEADER = marks("portlet-title", "portlet-topper", "module-title", "widget
 GENERIC_PAGE_NAMES = re.compile(r"(chi tiet|xem) (tin|bai|bai viet|tin tuc)|tin chi tiet|tin tuc|trang chu|noi dung|chi tiet")
 
 
+# A heading inside one of these is a link, a menu's, the page footer's or the head's, not the story's.
+OUTSIDE_STORY = ("a", "nav", "footer", "aside", "head")
+
+
 def _usable(element: etree._Element) -> str | None:
-    if element.xpath("ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside or ancestor::head") or marked_ancestor(element, WIDGET_HEADER, levels=2):
+    if next(element.iterancestors(*OUTSIDE_STORY), None) is not None or marked_ancestor(element, WIDGET_HEADER, levels=2):
         return None
     text = element_text(element)
     if not MIN_CHARS <= len(text) <= MAX_CHARS:
@@ -122,9 +126,12 @@ def find_title(
     site_folded = fold(site) if site else None
     best: tuple[float, float, str, etree._Element] | None = None
     rules = [(xpath, None) for xpath in hints] + TITLE_RULES
+    found_by: dict[str, list] = {}  # "//h1" serves two rules: it is evaluated once
     for rank, (xpath, mark) in enumerate(rules):
         hinted = rank < len(hints)
-        found = tree.xpath(xpath)
+        if xpath not in found_by:
+            found_by[xpath] = tree.xpath(xpath)
+        found = found_by[xpath]
         for element in marked(found, mark) if mark else found:
             text = _usable(element)
             if text is None or (site_folded and fold(text) == site_folded) or ORGANISATION.fullmatch(text.lower()):
