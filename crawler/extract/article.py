@@ -26,7 +26,7 @@ from .authors import (
     author_from_markup, byline_after, closing_source, merge_authors, people, publisher_names, source_box, split_credit, take_bylines, unlabelled,
 )
 from .furniture import (
-    ANY_HEADING, BLOCK_XPATHS, TAIL_HEADING, embed_labels, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists,
+    ANY_HEADING, BLOCK_XPATHS, BOX_TAGS, TAIL_HEADING, embed_labels, heading_kind, is_furniture_line, marked_blocks, opening_boxes, outlet_labels, story_lists,
 )
 from .hints import ExtractHints
 from .jsonld import read_linked_data
@@ -187,7 +187,11 @@ def prune(tree: etree._Element, site_xpaths: tuple[str, ...], keep: list[etree._
         for element in tree.xpath(xpath):
             if element not in protected:
                 _drop(element)
-    for element in (*marked_blocks(tree), *opening_boxes(tree)):
+    marked = marked_blocks(tree)
+    # Boxes that stay whatever their opening says (the headline's and the text's line) or go inside a
+    # marked block are not read for it: it was a third of the pruning.
+    settled = protected | {box for block in marked if block not in protected for box in block.iter(*BOX_TAGS)}
+    for element in (*marked, *opening_boxes(tree, settled)):
         if element not in protected and element.getparent() is not None:
             _drop(element)
     for element in list(tree.iter()):

@@ -19,6 +19,7 @@ are added in front, never instead):
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from lxml import etree
 
@@ -176,9 +177,10 @@ def _promotes(element: etree._Element) -> bool:
     return any(p.match(text) for p in OPENINGS)
 
 
-def opening_boxes(tree: etree._Element) -> list[etree._Element]:
-    """Boxes (styled: with a class or id) whose first words say they are promotion, outermost first."""
-    return [e for e in tree.iter(*BOX_TAGS) if (e.get("class") or e.get("id")) and _promotes(e)]
+def opening_boxes(tree: etree._Element, settled: Container[etree._Element] = frozenset()) -> list[etree._Element]:
+    """Boxes (styled: with a class or id) whose first words say they are promotion, outermost first.
+    Boxes in ``settled``, which the caller keeps or drops whatever they say, are not read."""
+    return [e for e in tree.iter(*BOX_TAGS) if (e.get("class") or e.get("id")) and e not in settled and _promotes(e)]
 
 
 # Lists of other stories without a telling class: every item is a headline link (a label such as
