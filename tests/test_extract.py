@@ -13,7 +13,7 @@ from crawler.extract import ExtractionError, extract_article
 from crawler.extract.authors import person, split_credit, take_bylines
 from crawler.extract.furniture import is_furniture_line
 from crawler.extract.text import fold, normalize
-from crawler.extract.titles import strip_site_name
+from crawler.extract.titles import home_page_name, strip_site_name
 from crawler.sources.registry import ExtractHints
 
 
@@ -450,3 +450,15 @@ def test_an_outlet_after_a_comma_beside_the_nested_name_is_the_attribution(credi
 def test_a_label_over_an_embed_is_furniture(label, embed, gone):
     text = extract_article(_article(top="<p>12/01/2024</p>", body=label + embed + BODY), "https://x.vn/a-1.html").text
     assert (label.replace("<p>", "").split("<")[0].split(":")[0].strip() in text) != gone or "XEM" in label and "XEM VIDEO" not in text
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Báo Hậu Giang - Tin tức Hậu Giang cập nhật liên tục 24h", "Báo Hậu Giang"),
+    ("Trang chủ - Đảng bộ huyện Liên Sơn", "Đảng bộ huyện Liên Sơn"),
+    ("Huyện Sốp Cộp > Trang chủ", "Huyện Sốp Cộp"),
+    ("  TRANG CHỦ |  Cổng thông tin điện tử Tỉnh ủy  ", "Cổng thông tin điện tử Tỉnh ủy"),
+    ("Tin tức - Trang chủ", None),
+    ("", None),
+])
+def test_a_home_page_title_gives_the_site_s_name(title, name):
+    assert home_page_name(title) == name

@@ -56,14 +56,17 @@ def _draft(out: str) -> list[str]:
     return [line[2:] for line in out.split("draft entry:\n", 1)[1].rsplit("\nstatus:", 1)[0].splitlines()]
 
 
-def test_the_draft_reads_the_province_of_an_ad_hoc_portal_from_its_name(sample_web):
+def test_the_draft_reads_the_name_and_province_of_an_ad_hoc_portal_from_its_home_page(sample_web):
     named = run_cli("probe", sample_web.origin("haugiang") + "/")  # host 127.0.0.1: only its name says
     assert named.returncode == 0, named.stderr
+    assert "name = 'Báo Hậu Giang'" in _draft(named.stdout)  # its <title>, less the tagline
     assert "province = 'Hậu Giang'                 # read from the site's name" in _draft(named.stdout)
     unnamed = _draft(run_cli("probe", sample_web.origin("dangbo-lienson") + "/").stdout)
+    assert "name = 'Đảng bộ huyện Liên Sơn'" in unnamed  # "Trang chủ - ..." less the page's generic name
     assert unnamed[unnamed.index("# province: not found in the site's name or host") + 1].startswith('province = ""')
     registry = _draft(run_cli("probe", "dangbo-lienson", "--sources", sample_web.registry).stdout)
-    assert "province = 'Lạng Sơn'" in registry  # the registry's province wins
+    assert "province = 'Lạng Sơn'" in registry  # the registry's name and province win
+    assert f"name = {load_source(sample_web.registry / 'dangbo-lienson.toml').name!r}" in registry
 
 
 def test_probe_all_prints_one_line_per_active_source(sample_web, tmp_path):

@@ -20,7 +20,7 @@ from archive.provinces import portal_province
 from archive.shapes import PortalShapes
 
 from crawler.extract import ExtractionError, article_from_tree, parse_html
-from crawler.extract.titles import site_name
+from crawler.extract.titles import home_page_name, site_name
 from crawler.extract.verdict import PageFacts, not_an_article
 from crawler.discovery.links import LinkClassifier, is_pagination, page_links
 from crawler.discovery.listing import Listing, read_listing
@@ -159,12 +159,16 @@ def recognise(urls: list[str], families: dict[str, dict]) -> tuple[str, int] | N
 
 
 def _draft_row(source: Source, root, final: str) -> tuple[dict, str]:
-    """The entry as a draft starts from, its province, when the registry has none, read from what the home
-    page calls the site (its og:site_name, then its <title>) or from its host; and where, or why not."""
+    """The entry as a draft starts from. A portal the registry does not know is named as its home page
+    names the site (its og:site_name, then its <title>), not after its host; a province the registry
+    does not give is read from those names or the host. With where the province was read, or why not."""
     row = source.as_row()
+    title = root.findtext(".//title") or ""
+    if source.name in source.domains:  # an entry made from a URL, named after its host
+        row["name"] = site_name(root) or home_page_name(title) or source.name
     if source.province:
         return row, ""
-    found, why = portal_province([site_name(root), root.findtext(".//title")], urlsplit(final).hostname or "")
+    found, why = portal_province([site_name(root), title], urlsplit(final).hostname or "")
     return {**row, "province": found.name if found else None}, why
 
 

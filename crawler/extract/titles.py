@@ -81,6 +81,18 @@ WIDGET_HEADER = marks("portlet-title", "portlet-topper", "module-title", "widget
 GENERIC_PAGE_NAMES = re.compile(r"(chi tiet|xem) (tin|bai|bai viet|tin tuc)|tin chi tiet|tin tuc|trang chu|noi dung|chi tiet")
 
 
+# A home page's <title> joins the site's name to a tagline or to the page's own name, with these too:
+# "Huyện X > Trang chủ".
+HOME_SEPARATORS = re.compile(r"\s+(?:[-|–—:»>]|::)\s+")
+
+
+def home_page_name(title: str) -> str | None:
+    """The site's name in its home page's ``<title>``: the first part that is not a page's generic name
+    ("Trang chủ - Đảng bộ huyện X" -> "Đảng bộ huyện X", "Báo X - Tin tức X 24h" -> "Báo X")."""
+    parts = [p for p in HOME_SEPARATORS.split(one_line(title)) if p and not GENERIC_PAGE_NAMES.fullmatch(fold(p))]
+    return parts[0] if parts else None
+
+
 # A heading inside one of these is a link, a menu's, the page footer's or the head's, not the story's.
 OUTSIDE_STORY = ("a", "nav", "footer", "aside", "head")
 
