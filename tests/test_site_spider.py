@@ -75,22 +75,17 @@ def scrapy_crawl(site: str, sources: Path, db: Path, env: dict) -> subprocess.Co
                           capture_output=True, text=True, timeout=300, env=env, cwd=TESTS.parent)
 
 
+def newsarchive_crawl(site: str, sources: Path, db: Path, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CLI), "crawl", site, "--sources", str(sources), "--db", str(db)],
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
 @pytest.mark.e2e
-def test_a_crawl_runs_the_entry_s_spider_and_its_hook(sample_web, tmp_path, toml_text):
+@pytest.mark.parametrize("crawl", [newsarchive_crawl, scrapy_crawl], ids=["newsarchive crawl", "scrapy crawl portal"])
+def test_a_crawl_runs_the_entry_s_spider_and_its_hook(sample_web, tmp_path, toml_text, crawl):
     site, sources, env = hooked_site(tmp_path, toml_text, "hooked:LoggingListings")
     db = tmp_path / "hooked.db"
-    result = subprocess.run([str(CLI), "crawl", site, "--sources", str(sources), "--db", str(db)],
-                            capture_output=True, text=True, timeout=300, env=env)
-    assert result.returncode == 0, result.stderr
-    assert load_source(sources / f"{site}.toml").start_urls[0] in (tmp_path / "hooked.log").read_text("utf-8").splitlines()
-    assert sqlite_utils.Database(db)["articles"].count > 0
-
-
-@pytest.mark.e2e
-def test_scrapy_crawl_portal_runs_the_entry_s_spider_too(sample_web, tmp_path, toml_text):
-    site, sources, env = hooked_site(tmp_path, toml_text, "hooked:LoggingListings")
-    db = tmp_path / "scrapy.db"
-    result = scrapy_crawl(site, sources, db, env)
+    result = crawl(site, sources, db, env)
     assert result.returncode == 0, result.stderr
     assert load_source(sources / f"{site}.toml").start_urls[0] in (tmp_path / "hooked.log").read_text("utf-8").splitlines()
     assert sqlite_utils.Database(db)["articles"].count > 0
