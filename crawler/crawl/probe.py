@@ -163,12 +163,12 @@ def _draft_row(source: Source, root, final: str) -> tuple[dict, str]:
     names the site (its og:site_name, then its <title>), not after its host; a province the registry
     does not give is read from those names or the host. With where the province was read, or why not."""
     row = source.as_row()
-    title = root.findtext(".//title") or ""
+    named, title = site_name(root), root.findtext(".//title") or ""
     if source.name in source.domains:  # an entry made from a URL, named after its host
-        row["name"] = site_name(root) or home_page_name(title) or source.name
+        row["name"] = named or home_page_name(title) or source.name
     if source.province:
         return row, ""
-    found, why = portal_province([site_name(root), title], urlsplit(final).hostname or "")
+    found, why = portal_province([named, title], urlsplit(final).hostname or "")
     return {**row, "province": found.name if found else None}, why
 
 
